@@ -1,0 +1,217 @@
+"""Catalog browse and search as index-ordered queries, on SQLite (FTS5) and PostgreSQL (GIN).
+
+Results are entries in id order (= popularity rank), so `LIMIT 20` reads the first matches of an
+index and never sorts. Name (and region) matches come before guide-text matches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from piccolo.engine.base import Engine
+
+from app.catalog import text
+from app.db.engine import fetch, is_postgres
+
+PAGE_SIZE = 20
+COUNT_CAP = 1000
+
+ENTRY_FIELDS = (
+    "e.id, e.matter_key, e.name, e.region_code, e.region_name, e.body, e.department, e.for_person, "
+    "e.for_company, e.online_depth, e.trips, e.promised_limit, e.themes"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    q: str = ""
+    kind: str = ""  # person | company
+    department: str = ""
+    region: str = ""  # district (or city) code
+    theme: str = ""
+    trips: int | None = None  # at most
+    depth: int | None = None
+    online: bool = False
+    page: int = 1
+
+    @property
+    def active(self) -> bool:
+        return bool(self.kind or self.department or self.region or self.theme or self.online
+                    or self.trips is not None or self.depth is not None)
+
+
+@dataclass(slots=True)
+class SearchResult:
+    items: list[dict]
+    total: int
+    capped: bool
+    page: int
+    pages: int
+    name_matches: int = 0
+    words: list[str] = field(default_factory=list)
+
+
+class _Where:
+    """Builds a WHERE clause with Piccolo `{}` placeholders."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.args: list = []
+
+    def add(self, sql: str, *args) -> None:
+        self.parts.append(sql)
+        self.args.extend(args)
+
+    def sql(self) -> str:
+        return " AND ".join(self.parts) if self.parts else "1=1"
+
+
+def _filters(where: _Where, f: Filters) -> None:
+    if f.kind == "person":
+        where.add("e.for_person = {}", True)
+    elif f.kind == "company":
+        where.add("e.for_company = {}", True)
+    if f.department:
+        where.add("e.department = {}", f.department)
+    if f.region:
+        where.add("e.district_code IN ({}, {})", f.region, "500000")
+    else:
+        where.add("e.is_primary = {}", True)
+    if f.theme:
+        where.add("e.themes LIKE {}", f"%{f.theme}%")
+    if f.trips is not None:
+        where.add("e.trips <= {}", f.trips)
+    if f.online:
+        where.add("e.online_depth = {}", 4)
+    elif f.depth is not None:
+        where.add("e.online_depth = {}", f.depth)
+
+
+def query_words(q: str) -> list[str]:
+    words = []
+    for word in text.normalise(q).split():
+        words.extend(text.runs(word))
+    return words[:6]
+
+
+def _fts_phrase(word: str) -> str:
+    if text.is_letters(word):
+        options = [f'initials_tokens : "{" ".join(text.gram_phrase(word))}"']
+        syllables = text.split_pinyin(word)
+        if syllables:
+            prefix = syllables[-1].endswith("*")
+            phrase = " ".join(s.rstrip("*") for s in syllables)
+            options.append(f'pinyin : "{phrase}"' + (" *" if prefix else ""))
+        return "(" + " OR ".join(options) + ")"
+    return f'tokens : "{" ".join(text.gram_phrase(word))}"'
+
+
+def _pg_condition(word: str, where: _Where) -> None:
+    if text.is_letters(word):
+        syllables = text.split_pinyin(word)
+        opts = ["(string_to_array(e.initials_tokens, ' ') @> {} AND strpos(e.initials, {}) > 0)"]
+        args: list = [text.gram_phrase(word), word]
+        if syllables:
+            whole = [s.rstrip("*") for s in syllables]
+            complete = whole[:-1] if syllables[-1].endswith("*") else whole
+            opts.append("(string_to_array(e.pinyin, ' ') @> {} AND strpos(' ' || e.pinyin, {}) > 0)")
+            args += [complete or [], " " + " ".join(whole)]
+        where.add("(" + " OR ".join(opts) + ")", *args)
+    else:
+        where.add(
+            "(string_to_array(e.tokens, ' ') @> {} AND strpos(e.name || ' ' || e.region_name, {}) > 0)",
+            text.gram_phrase(word), word,
+        )
+
+
+def _name_query(engine: Engine, words: list[str], f: Filters) -> tuple[str, list]:
+    """FROM/WHERE of the entries whose name or region holds every word, in rank order."""
+    where = _Where()
+    if is_postgres(engine):
+        for word in words:
+            _pg_condition(word, where)
+        _filters(where, f)
+        return f"FROM matter_entry e WHERE {where.sql()} ORDER BY e.id", where.args
+    where.add("s.matter_search MATCH {}", " AND ".join(_fts_phrase(w) for w in words))
+    _filters(where, f)
+    return (
+        f"FROM matter_search s JOIN matter_entry e ON e.id = s.rowid WHERE {where.sql()} ORDER BY s.rowid",
+        where.args,
+    )
+
+
+async def _text_matter_keys(engine: Engine, words: list[str]) -> list[str]:
+    """Matters whose guide text (not name) mentions every word."""
+    cjk = [w for w in words if not text.is_letters(w)]
+    if not cjk or len(cjk) != len(words):
+        return []
+    if is_postgres(engine):
+        where = _Where()
+        for word in cjk:
+            where.add("string_to_array(text_tokens, ' ') @> {}", text.gram_phrase(word))
+        rows = await fetch(engine, f"SELECT key FROM matter WHERE {where.sql()}", *where.args)
+    else:
+        match = " AND ".join(f'"{" ".join(text.gram_phrase(w))}"' for w in cjk)
+        rows = await fetch(
+            engine,
+            "SELECT m.key FROM matter_text_search t JOIN matter m ON m.rowid = t.rowid "
+            "WHERE matter_text_search MATCH {}", match,
+        )
+    return [r["key"] for r in rows]
+
+
+async def search(engine: Engine, f: Filters) -> SearchResult:
+    page = max(1, f.page)
+    offset = (page - 1) * PAGE_SIZE
+    words = query_words(f.q)
+    if not words:
+        where = _Where()
+        _filters(where, f)
+        items = await fetch(
+            engine,
+            f"SELECT {ENTRY_FIELDS} FROM matter_entry e WHERE {where.sql()} ORDER BY e.id "
+            f"LIMIT {PAGE_SIZE} OFFSET {offset}",
+            *where.args,
+        )
+        total = await _count(engine, f"SELECT 1 FROM matter_entry e WHERE {where.sql()}", where.args)
+        return _result(items, total, page, total, words)
+
+    name_from, name_args = _name_query(engine, words, f)
+    name_total = await _count(engine, f"SELECT e.id {name_from}", name_args)
+    items = []
+    if offset < name_total:
+        items = await fetch(
+            engine, f"SELECT {ENTRY_FIELDS} {name_from} LIMIT {PAGE_SIZE} OFFSET {offset}", *name_args
+        )
+    text_keys = await _text_matter_keys(engine, words)
+    text_total = 0
+    if text_keys:
+        named = await fetch(engine, f"SELECT e.matter_key {name_from} LIMIT {COUNT_CAP}", *name_args)
+        name_keys = {r["matter_key"] for r in named}
+        text_keys = [k for k in text_keys if k not in name_keys]
+    if text_keys:
+        where = _Where()
+        where.add("e.matter_key IN (" + ", ".join("{}" for _ in text_keys) + ")", *text_keys)
+        _filters(where, f)
+        text_total = await _count(engine, f"SELECT 1 FROM matter_entry e WHERE {where.sql()}", where.args)
+        if len(items) < PAGE_SIZE:
+            text_offset = max(0, offset - name_total)
+            items += await fetch(
+                engine,
+                f"SELECT {ENTRY_FIELDS} FROM matter_entry e WHERE {where.sql()} ORDER BY e.id "
+                f"LIMIT {PAGE_SIZE - len(items)} OFFSET {text_offset}",
+                *where.args,
+            )
+    return _result(items, name_total + text_total, page, name_total, words)
+
+
+async def _count(engine: Engine, inner: str, args: list) -> int:
+    rows = await fetch(engine, f"SELECT count(*) AS n FROM ({inner} LIMIT {COUNT_CAP + 1}) AS c", *args)
+    return rows[0]["n"]
+
+
+def _result(items: list[dict], total: int, page: int, name_matches: int, words: list[str]) -> SearchResult:
+    capped = total > COUNT_CAP
+    total = min(total, COUNT_CAP)
+    pages = max(1, -(-total // PAGE_SIZE))
+    return SearchResult(items, total, capped, page, pages, min(name_matches, COUNT_CAP), words)

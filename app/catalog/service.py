@@ -1,0 +1,114 @@
+"""The catalog a controller (or a worker) asks for: guides, entries, figures, search."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+
+from piccolo.engine.base import Engine
+
+from app.catalog import search as search_module
+from app.catalog.sync import get_setting, put_setting
+from app.db.engine import fetch
+from plugins.declarations import Matter, matter_from_dict
+from plugins.geography import DEPARTMENTS
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Live figures for the home page, computed once per catalog sync."""
+
+    matters: int
+    entries: int
+    at_most_one_trip: float
+    zero_trips: float
+    fully_online: int
+
+
+class CatalogService:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._matters: dict[str, tuple[str, Matter]] = {}
+        self._figures: Figures | None = None
+        self._home: dict | None = None
+
+    def forget(self) -> None:
+        """Drop cached copies after a sync."""
+        self._matters.clear()
+        self._figures = None
+        self._home = None
+
+    async def search(self, filters: search_module.Filters) -> search_module.SearchResult:
+        return await search_module.search(self.engine, filters)
+
+    async def matter(self, key: str) -> Matter | None:
+        rows = await fetch(self.engine, "SELECT version, declaration FROM matter WHERE key = {}", key)
+        if not rows:
+            return None
+        version = rows[0]["version"]
+        cached = self._matters.get(key)
+        if cached and cached[0] == version:
+            return cached[1]
+        matter = matter_from_dict(json.loads(rows[0]["declaration"]))
+        self._matters[key] = (version, matter)
+        return matter
+
+    async def entries(self, key: str) -> list[dict]:
+        return await fetch(
+            self.engine,
+            "SELECT id, region_code, region_name, district_code, body FROM matter_entry "
+            "WHERE matter_key = {} ORDER BY id",
+            key,
+        )
+
+    async def halls(self, region_code: str) -> list[dict]:
+        return await fetch(
+            self.engine,
+            "SELECT name, kind, address, hours, phone FROM hall WHERE region_code = {} ORDER BY kind, name",
+            region_code,
+        )
+
+    async def figures(self) -> Figures:
+        if self._figures is None:
+            stored = await get_setting(self.engine, "catalog_figures")
+            if stored is None:
+                self._figures = await self.compute_figures()
+            else:
+                self._figures = Figures(**json.loads(stored))
+        return self._figures
+
+    async def compute_figures(self) -> Figures:
+        row = (await fetch(
+            self.engine,
+            "SELECT count(*) AS n, sum(CASE WHEN trips <= 1 THEN 1 ELSE 0 END) AS one, "
+            "sum(CASE WHEN trips = 0 THEN 1 ELSE 0 END) AS zero, "
+            "sum(CASE WHEN online_depth = 4 THEN 1 ELSE 0 END) AS online, "
+            "sum(entry_count) AS entries FROM matter",
+        ))[0]
+        n = row["n"] or 0
+        figures = Figures(
+            matters=n,
+            entries=int(row["entries"] or 0),
+            at_most_one_trip=round(100 * (row["one"] or 0) / n, 1) if n else 0.0,
+            zero_trips=round(100 * (row["zero"] or 0) / n, 1) if n else 0.0,
+            fully_online=int(row["online"] or 0),
+        )
+        await put_setting(self.engine, "catalog_figures", json.dumps(asdict(figures)))
+        return figures
+
+    async def home(self) -> dict:
+        """Popular matters and the departments present, cached until the next sync."""
+        if self._home is None:
+            popular = await fetch(
+                self.engine,
+                "SELECT key, name, department, for_person, for_company, online_depth, trips "
+                "FROM matter ORDER BY popularity DESC, key LIMIT 8",
+            )
+            present = await fetch(self.engine, "SELECT DISTINCT department FROM matter")
+            codes = {r["department"] for r in present}
+            departments = [
+                {"code": d.code, "name": d.name} for d in DEPARTMENTS.values() if d.code in codes
+            ]
+            self._home = {"popular": popular, "departments": departments}
+        return self._home
+

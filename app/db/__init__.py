@@ -1,0 +1,1 @@
+"""Database: the engines, the Piccolo tables and the migrations."""

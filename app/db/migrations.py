@@ -1,0 +1,69 @@
+"""Ordered schema migrations, each applied once and recorded in `kuaiban_migration`.
+
+Tables come from the Piccolo definitions; what Piccolo cannot express (FTS5 on SQLite, GIN indexes
+on PostgreSQL, composite indexes) is written out per engine here.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Awaitable, Callable
+
+from piccolo.engine.base import Engine
+
+from app.db import tables
+from app.db.engine import fetch, is_postgres
+
+
+async def _core(engine: Engine) -> None:
+    for table in tables.TABLES:
+        await table.create_table(if_not_exists=True)
+    common = [
+        "CREATE INDEX IF NOT EXISTS matter_entry_district ON matter_entry (district_code, id)",
+        "CREATE INDEX IF NOT EXISTS matter_entry_region ON matter_entry (region_code, id)",
+        "CREATE INDEX IF NOT EXISTS matter_entry_department ON matter_entry (department, id)",
+        "CREATE INDEX IF NOT EXISTS matter_entry_matter ON matter_entry (matter_key, id)",
+        "CREATE INDEX IF NOT EXISTS matter_entry_primary ON matter_entry (is_primary, id)",
+        "CREATE UNIQUE INDEX IF NOT EXISTS matter_version_key ON matter_version (key, version)",
+    ]
+    if is_postgres(engine):
+        common += [
+            "CREATE INDEX IF NOT EXISTS matter_entry_tokens ON matter_entry "
+            "USING GIN (string_to_array(tokens, ' '))",
+            "CREATE INDEX IF NOT EXISTS matter_entry_initials ON matter_entry "
+            "USING GIN (string_to_array(initials_tokens, ' '))",
+            "CREATE INDEX IF NOT EXISTS matter_entry_pinyin ON matter_entry "
+            "USING GIN (string_to_array(pinyin, ' '))",
+            "CREATE INDEX IF NOT EXISTS matter_text ON matter USING GIN (string_to_array(text_tokens, ' '))",
+        ]
+    else:
+        common += [
+            "CREATE VIRTUAL TABLE IF NOT EXISTS matter_search USING fts5("
+            "tokens, initials_tokens, pinyin, content='matter_entry', content_rowid='id', "
+            "tokenize='unicode61')",
+            "CREATE VIRTUAL TABLE IF NOT EXISTS matter_text_search USING fts5("
+            "text_tokens, content='matter', content_rowid='rowid', tokenize='unicode61')",
+        ]
+    for sql in common:
+        await fetch(engine, sql)
+
+
+MIGRATIONS: list[tuple[str, Callable[[Engine], Awaitable[None]]]] = [
+    ("0001_core", _core),
+]
+
+
+async def migrate(engine: Engine) -> list[str]:
+    """Apply pending migrations; return the names applied."""
+    await tables.Migration.create_table(if_not_exists=True)
+    done = {row["name"] for row in await tables.Migration.select(tables.Migration.name)}
+    applied = []
+    for name, step in MIGRATIONS:
+        if name in done:
+            continue
+        await step(engine)
+        await tables.Migration.insert(
+            tables.Migration(name=name, applied_at=datetime.datetime.now(datetime.UTC))
+        )
+        applied.append(name)
+    return applied

@@ -1,0 +1,79 @@
+"""The Litestar application factory."""
+
+from __future__ import annotations
+
+import logging
+
+from litestar import Litestar, Request, Response
+from litestar.exceptions import HTTPException, NotFoundException
+from litestar.openapi import OpenAPIConfig
+from litestar.static_files import create_static_files_router
+from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
+
+from app.runtime import Runtime
+from app.settings import Settings, load_settings
+from app.web import admin, api, bench, health, pages
+
+log = logging.getLogger("kuaiban")
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/healthz"
+
+
+def _not_found(request: Request, exc: NotFoundException) -> Response:
+    if _wants_json(request):
+        return Response({"status_code": 404, "detail": exc.detail or "不存在"}, status_code=404)
+    rt: Runtime = request.app.state.runtime
+    return rt.renderer.page(request, "pages/not_found.html", status=404)
+
+
+def _http_error(request: Request, exc: HTTPException) -> Response:
+    if _wants_json(request) or exc.status_code < 500:
+        return Response({"status_code": exc.status_code, "detail": exc.detail}, status_code=exc.status_code)
+    return _server_error(request, exc)
+
+
+def _server_error(request: Request, exc: Exception) -> Response:
+    log.exception("unhandled error on %s", request.url.path, exc_info=exc)
+    if _wants_json(request):
+        return Response({"status_code": 500, "detail": "系统繁忙，请稍后再试"}, status_code=500)
+    rt: Runtime = request.app.state.runtime
+    return rt.renderer.page(request, "pages/error.html", status=HTTP_500_INTERNAL_SERVER_ERROR)
+
+
+def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None, bench_routes: bool = False) -> Litestar:
+    settings = settings or load_settings()
+    rt = runtime or Runtime(settings)
+    rt.load_plugins()
+
+    async def on_startup(app: Litestar) -> None:
+        await rt.start()
+
+    async def on_shutdown(app: Litestar) -> None:
+        await rt.stop()
+
+    handlers = [
+        pages.home, pages.matters, pages.guide, pages.apply_placeholder,
+        api.api_matters, api.api_matter, admin.admin_plugins, health.healthz,
+        create_static_files_router(path="/static", directories=[settings.static_dir],
+                                   cache_control=None, include_in_schema=False),
+    ]
+    if bench_routes or settings.dev:
+        handlers.append(bench.bare)
+    for extra in rt.host.pm.hook.register_routes():
+        handlers.extend(extra or [])
+    app = Litestar(
+        route_handlers=handlers,
+        on_startup=[on_startup],
+        on_shutdown=[on_shutdown],
+        exception_handlers={
+            NotFoundException: _not_found,
+            HTTPException: _http_error,
+            Exception: _server_error,
+        },
+        openapi_config=OpenAPIConfig(title="Kuaiban API", version="1", path="/schema"),
+        debug=False,
+    )
+    app.state.runtime = rt
+    return app

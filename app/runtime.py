@@ -1,0 +1,62 @@
+"""What one process holds while it runs: settings, engine, plugins, services, renderer."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from piccolo.engine.base import Engine
+
+from app.catalog.reference import sync_reference
+from app.catalog.service import CatalogService
+from app.catalog.sync import SyncReport, sync_catalog
+from app.db import engine as db
+from app.db import tables
+from app.db.migrations import migrate
+from app.settings import Settings
+from app.web.render import Renderer
+from plugins import manager
+
+log = logging.getLogger("kuaiban")
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    host: manager.PluginHost = field(default=None)  # type: ignore[assignment]
+    engine: Engine = field(default=None)  # type: ignore[assignment]
+    catalog: CatalogService = field(default=None)  # type: ignore[assignment]
+    renderer: Renderer = field(default=None)  # type: ignore[assignment]
+    last_sync: SyncReport | None = None
+
+    def load_plugins(self) -> None:
+        if self.host is None:
+            self.host = manager.load()
+        for info in self.host.quarantined:
+            for problem in info.problems:
+                log.error("plugin %s quarantined: %s", info.name, problem.describe())
+        self.renderer = Renderer(self.settings.templates_dir, self.host.pm)
+
+    async def start(self, *, sync: bool = True) -> None:
+        """Connect, migrate and sync the catalog (skipped when nothing changed)."""
+        self.load_plugins()
+        self.engine = db.create_engine(self.settings.database_url)
+        tables.bind(self.engine)
+        await db.start(self.engine)
+        await migrate(self.engine)
+        self.catalog = CatalogService(self.engine)
+        if sync:
+            await self.sync()
+
+    async def sync(self, *, force: bool = False) -> SyncReport:
+        await sync_reference(self.engine)
+        report = await sync_catalog(self.engine, self.host.matters, self.host.matter_plugin, force=force)
+        self.catalog.forget()
+        if not report.skipped:
+            await self.catalog.compute_figures()
+        self.last_sync = report
+        return report
+
+    async def stop(self) -> None:
+        if self.engine is not None:
+            await db.stop(self.engine)

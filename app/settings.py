@@ -1,0 +1,51 @@
+"""Configuration from the environment, read once."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    data_dir: Path
+    database_url: str
+    redis_url: str | None
+    host: str
+    port: int
+    secret_key: str
+    dev: bool
+    templates_dir: Path = field(default=PROJECT_ROOT / "templates")
+    static_dir: Path = field(default=Path(__file__).resolve().parent / "static")
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.database_url.startswith(("postgresql://", "postgres://"))
+
+    @property
+    def sqlite_path(self) -> Path:
+        return Path(self.database_url.removeprefix("sqlite:///"))
+
+
+def load_settings(env: dict[str, str] | None = None) -> Settings:
+    env = dict(os.environ if env is None else env)
+    data_dir = Path(env.get("KUAIBAN_DATA_DIR") or PROJECT_ROOT / "var").resolve()
+    database_url = env.get("KUAIBAN_DATABASE_URL") or f"sqlite:///{data_dir / 'kuaiban.sqlite'}"
+    secret = env.get("KUAIBAN_SECRET_KEY") or ""
+    dev = env.get("KUAIBAN_DEV", "") == "1"
+    if not secret:
+        # A per-process random key keeps sessions safe by default; production sets one.
+        secret = secrets.token_hex(32)
+    return Settings(
+        data_dir=data_dir,
+        database_url=database_url,
+        redis_url=env.get("KUAIBAN_REDIS_URL") or None,
+        host=env.get("KUAIBAN_HOST", "127.0.0.1"),
+        port=int(env.get("KUAIBAN_PORT", "8000")),
+        secret_key=secret,
+        dev=dev,
+    )

@@ -1,0 +1,77 @@
+"""Rendering MiniJinja templates: a full page, or just the changed partial for htmx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from litestar import Request, Response
+from minijinja import Environment
+
+from app import i18n
+from app.static_assets import asset_url, htmx_integrity
+
+
+class Renderer:
+    def __init__(self, templates_dir: Path, pm=None, extra_dirs: dict[str, Path] | None = None) -> None:
+        self.templates_dir = templates_dir
+        self.extra_dirs = extra_dirs or {}
+        self.pm = pm
+        self.env = Environment(loader=self._load)
+        self.env.add_global("_", i18n.translate)
+        self.env.add_global("asset", asset_url)
+        self.env.add_global("htmx_integrity", htmx_integrity())
+        self.env.add_global("DEPTH_LABELS", {str(k): v for k, v in i18n.DEPTH_LABELS.items()})
+        self.env.add_global("KIND_LABELS", i18n.KIND_LABELS)
+        self.env.add_global("DELIVERY_LABELS", i18n.DELIVERY_LABELS)
+        self.env.add_global("OUTPUT_KIND_LABELS", i18n.OUTPUT_KIND_LABELS)
+        self.env.add_filter("days", _days)
+
+    def _load(self, name: str) -> str | None:
+        namespace, _, rest = name.partition("/")
+        base = self.extra_dirs.get(namespace)
+        path = (base / rest) if base else (self.templates_dir / name)
+        try:
+            resolved = path.resolve()
+            root = (base or self.templates_dir).resolve()
+            if root not in resolved.parents:
+                return None
+            return resolved.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+
+    def render(self, template: str, **context: Any) -> str:
+        if self.pm is not None:
+            for extra in self.pm.hook.extra_template_vars(template=template):
+                for key, value in (extra or {}).items():
+                    context.setdefault(key, value)
+        return self.env.render_template(template, **context)
+
+    def page(
+        self,
+        request: Request,
+        template: str,
+        *,
+        partial: str | None = None,
+        status: int = 200,
+        **context: Any,
+    ) -> Response:
+        """A full page, or for an htmx (non-boosted) request only `partial`."""
+        wants_partial = (
+            partial is not None
+            and request.headers.get("hx-request") == "true"
+            and request.headers.get("hx-boosted") != "true"
+        )
+        context.setdefault("path", request.url.path)
+        context.setdefault("query", str(request.url.query or ""))
+        html = self.render(partial if wants_partial else template, **context)
+        return Response(
+            html,
+            status_code=status,
+            media_type="text/html; charset=utf-8",
+            headers={"Vary": "HX-Request"},
+        )
+
+
+def _days(value: float) -> str:
+    return f"{value:g}"

@@ -1,0 +1,1 @@
+"""arq workers: background jobs that reuse the app's services."""
