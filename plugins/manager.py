@@ -131,7 +131,7 @@ def _register(host: PluginHost, name: str, loader, dist: str, version: str, buil
 def _collect_matters(host: PluginHost) -> None:
     pm = host.pm
     declared: list[tuple[str, list[Matter]]] = []
-    for impl in reversed(pm.hook.register_matters.get_hookimpls()):
+    for impl in pm.hook.register_matters.get_hookimpls():  # registration order
         name = impl.plugin_name
         info = host.plugins[name]
         try:

@@ -140,18 +140,32 @@ def _name_query(engine: Engine, words: list[str], f: Filters) -> tuple[str, list
     )
 
 
+def _text_phrases(word: str) -> list[list[str]]:
+    """Alternative token phrases for a word in the guide-text index (any one may match)."""
+    if not text.is_letters(word):
+        return [text.gram_phrase(word)]
+    options = [text.gram_phrase(word)]
+    syllables = text.split_pinyin(word)
+    if syllables and not syllables[-1].endswith("*"):
+        options.append(syllables)
+    return options
+
+
 async def _text_matter_keys(engine: Engine, words: list[str]) -> list[str]:
-    """Matters whose guide text (not name) mentions every word."""
-    cjk = [w for w in words if not text.is_letters(w)]
-    if not cjk or len(cjk) != len(words):
-        return []
+    """Matters whose guide text, keywords or themes (not name) hold every word."""
     if is_postgres(engine):
         where = _Where()
-        for word in cjk:
-            where.add("string_to_array(text_tokens, ' ') @> {}", text.gram_phrase(word))
+        for word in words:
+            alternatives = _text_phrases(word)
+            where.add(
+                "(" + " OR ".join("string_to_array(text_tokens, ' ') @> {}" for _ in alternatives) + ")",
+                *alternatives,
+            )
         rows = await fetch(engine, f"SELECT key FROM matter WHERE {where.sql()}", *where.args)
     else:
-        match = " AND ".join(f'"{" ".join(text.gram_phrase(w))}"' for w in cjk)
+        match = " AND ".join(
+            "(" + " OR ".join(f'"{" ".join(p)}"' for p in _text_phrases(w)) + ")" for w in words
+        )
         rows = await fetch(
             engine,
             "SELECT m.key FROM matter_text_search t JOIN matter m ON m.rowid = t.rowid "

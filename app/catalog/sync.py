@@ -58,6 +58,14 @@ def guide_text(matter: Matter) -> str:
     return " ".join(parts)
 
 
+def text_tokens(matter: Matter) -> list[str]:
+    """Guide text as character grams, plus keywords and themes in pinyin and initials."""
+    tokens = text.gram_tokens(guide_text(matter))
+    for phrase in (*matter.keywords, *matter.themes):
+        tokens += text.pinyin_syllables(phrase) + text.gram_tokens(text.initials(phrase))
+    return tokens
+
+
 def fingerprint(matters: Iterable[Matter]) -> str:
     digest = hashlib.sha256()
     for matter in sorted(matters, key=lambda m: m.key):
@@ -137,7 +145,7 @@ async def sync_catalog(
             ApplicantKind.PERSON in kinds, ApplicantKind.COMPANY in kinds, themes, matter.online_depth,
             matter.trips, matter.promised_limit, matter.legal_limit, matter.instant, matter.free,
             matter.is_bundle, plugin_of[matter.key], matter.popularity, len(codes), declaration,
-            " ".join(text.gram_tokens(guide_text(matter))), now,
+            " ".join(text_tokens(matter)), now,
         ))
 
     async with engine.transaction():

@@ -175,7 +175,8 @@ async def stop(engine: Engine) -> None:
 
 async def fetch(engine: Engine, sql: str, *args: Any) -> list[dict]:
     """Run SQL with `{}` placeholders (Piccolo's form), portable across both engines."""
-    return await engine.run_querystring(QueryString(sql, *args))
+    rows = await engine.run_querystring(QueryString(sql, *args))
+    return rows if isinstance(engine, LongLivedSQLiteEngine) else [dict(r) for r in rows or []]
 
 
 async def executemany(engine: Engine, table: str, columns: list[str], rows: list[tuple]) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from litestar import Request, Response, get
 from litestar.exceptions import NotFoundException
+from litestar.params import Parameter
 
 from app.web.filters import parse_filters
 from app.web.pages import runtime
@@ -32,15 +33,15 @@ def _entry(row: dict) -> dict[str, Any]:
 @get("/api/v1/matters", name="api-matters", tags=["catalog"], summary="Search and browse matters")
 async def api_matters(
     request: Request,
-    q: str | None = None,
-    kind: str | None = None,
-    department: str | None = None,
-    region: str | None = None,
-    theme: str | None = None,
-    trips: str | None = None,
-    depth: str | None = None,
-    online: str | None = None,
-    page: str | None = None,
+    q: Annotated[str | None, Parameter(description="Chinese text (1+ characters) or pinyin, full or initials")] = None,
+    kind: Annotated[str | None, Parameter(description="person | company")] = None,
+    department: Annotated[str | None, Parameter(description="department code, e.g. market")] = None,
+    region: Annotated[str | None, Parameter(description="district code, e.g. 500103")] = None,
+    theme: Annotated[str | None, Parameter(description="theme or life event, e.g. 开办企业")] = None,
+    trips: Annotated[str | None, Parameter(description="at most this many trips (0-9)")] = None,
+    depth: Annotated[str | None, Parameter(description="online depth 1-4")] = None,
+    online: Annotated[str | None, Parameter(description="1 = fully online only")] = None,
+    page: Annotated[str | None, Parameter(description="page number, 20 per page")] = None,
 ) -> Response:
     """Same filters and search as `/matters`: q (Chinese or pinyin), kind (person|company),
     department, region (district code), theme, trips (at most), depth (1-4), online, page."""
@@ -58,7 +59,7 @@ async def api_matters(
 
 
 @get("/api/v1/matters/{key:str}", name="api-matter", tags=["catalog"], summary="One matter's full guide")
-async def api_matter(request: Request, key: str) -> dict[str, Any]:
+async def api_matter(request: Request, key: Annotated[str, Parameter(description="matter key")]) -> dict[str, Any]:
     rt = runtime(request)
     matter = await rt.catalog.matter(key)
     if matter is None:

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 from litestar import Request, Response, get
 from litestar.exceptions import NotFoundException
+from litestar.params import FromPath
 
 from app import i18n
 from app.runtime import Runtime
@@ -63,7 +64,7 @@ async def matters(request: Request) -> Response:
 
 
 @get("/matters/{key:str}", name="guide", include_in_schema=False)
-async def guide(request: Request, key: str) -> Response:
+async def guide(request: Request, key: FromPath[str]) -> Response:
     rt = runtime(request)
     matter = await rt.catalog.matter(key)
     if matter is None:
@@ -92,7 +93,7 @@ async def guide(request: Request, key: str) -> Response:
 
 
 @get("/matters/{key:str}/apply", name="apply", include_in_schema=False)
-async def apply_placeholder(request: Request, key: str) -> Response:
+async def apply_placeholder(request: Request, key: FromPath[str]) -> Response:
     rt = runtime(request)
     matter = await rt.catalog.matter(key)
     if matter is None:

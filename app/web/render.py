@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from litestar import Request, Response
-from minijinja import Environment
+from minijinja import Environment, Markup
 
 from app import i18n
 from app.static_assets import asset_url, htmx_integrity
@@ -19,7 +19,7 @@ class Renderer:
         self.pm = pm
         self.env = Environment(loader=self._load)
         self.env.add_global("_", i18n.translate)
-        self.env.add_global("asset", asset_url)
+        self.env.add_global("asset", lambda name: Markup(asset_url(name)))
         self.env.add_global("htmx_integrity", htmx_integrity())
         self.env.add_global("DEPTH_LABELS", {str(k): v for k, v in i18n.DEPTH_LABELS.items()})
         self.env.add_global("KIND_LABELS", i18n.KIND_LABELS)

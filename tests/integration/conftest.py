@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+import pytest
+from litestar.testing import AsyncTestClient
+
+from app.factory import create_app
+from tests.conftest import REDIS_URL, make_settings
+
+
+@pytest.fixture(scope="session")
+async def client(database_url, tmp_path_factory):
+    """The real app on a real database (SQLite and PostgreSQL), catalog synced at start-up."""
+    extra = {"KUAIBAN_REDIS_URL": REDIS_URL} if REDIS_URL else {}
+    settings = make_settings(database_url, tmp_path_factory.mktemp("data"), **extra)
+    app = create_app(settings, bench_routes=True)
+    async with AsyncTestClient(app) as test_client:
+        yield test_client
