@@ -131,6 +131,9 @@ ZH_CN: dict[str, str] = {
     "Go to page": "页码",
     "Pagination": "分页",
     "Open the service guide": "查看办事指南",
+    "Please choose": "请选择",
+    "Each region's": "各区县",
+    "choose a region above": "请在上方选择办理地区",
 }
 
 CATALOGS = {"zh-CN": ZH_CN}

@@ -44,7 +44,7 @@ class Runtime:
         tables.bind(self.engine)
         await db.start(self.engine)
         await migrate(self.engine)
-        self.catalog = CatalogService(self.engine)
+        self.catalog = CatalogService(self.engine, self.settings.search_cache_seconds)
         if sync:
             await self.sync()
 

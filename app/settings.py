@@ -19,6 +19,7 @@ class Settings:
     port: int
     secret_key: str
     dev: bool
+    search_cache_seconds: float = 60.0
     templates_dir: Path = field(default=PROJECT_ROOT / "templates")
     static_dir: Path = field(default=Path(__file__).resolve().parent / "static")
 
@@ -48,4 +49,5 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         port=int(env.get("KUAIBAN_PORT", "8000")),
         secret_key=secret,
         dev=dev,
+        search_cache_seconds=float(env.get("KUAIBAN_SEARCH_CACHE_SECONDS", "60")),
     )

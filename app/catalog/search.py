@@ -66,14 +66,17 @@ class _Where:
         return " AND ".join(self.parts) if self.parts else "1=1"
 
 
-def _filters(where: _Where, f: Filters) -> None:
+def _filters(where: _Where, f: Filters, *, scope_in_index: bool = False) -> None:
+    """Filters as SQL; with `scope_in_index` the region/primary filter is left to the FTS match."""
     if f.kind == "person":
         where.add("e.for_person = {}", True)
     elif f.kind == "company":
         where.add("e.for_company = {}", True)
     if f.department:
         where.add("e.department = {}", f.department)
-    if f.region:
+    if scope_in_index:
+        pass
+    elif f.region:
         where.add("e.district_code IN ({}, {})", f.region, "500000")
     else:
         where.add("e.is_primary = {}", True)
@@ -132,10 +135,19 @@ def _name_query(engine: Engine, words: list[str], f: Filters) -> tuple[str, list
             _pg_condition(word, where)
         _filters(where, f)
         return f"FROM matter_entry e WHERE {where.sql()} ORDER BY e.id", where.args
-    where.add("s.matter_search MATCH {}", " AND ".join(_fts_phrase(w) for w in words))
-    _filters(where, f)
+    terms = [_fts_phrase(w) for w in words]
+    if f.region:  # the full index, narrowed to the district (and city-level entries)
+        table = "matter_search"
+        terms.insert(0, f"(scope : d{f.region} OR scope : d500000)")
+    else:  # one entry per matter: a small index
+        table = "matter_search_primary"
+        if not terms:
+            terms = ["scope : p"]
+            table = "matter_search"
+    where.add(f"s.{table} MATCH {{}}", " AND ".join(terms))
+    _filters(where, f, scope_in_index=True)
     return (
-        f"FROM matter_search s JOIN matter_entry e ON e.id = s.rowid WHERE {where.sql()} ORDER BY s.rowid",
+        f"FROM {table} s JOIN matter_entry e ON e.id = s.rowid WHERE {where.sql()} ORDER BY s.rowid",
         where.args,
     )
 
@@ -151,6 +163,21 @@ def _text_phrases(word: str) -> list[list[str]]:
     return options
 
 
+def _name_holds(name: str, words: list[str]) -> bool:
+    """Would the name index have found this matter? (Then it is listed among the name matches.)"""
+    plain = text.normalise(name)
+    for word in words:
+        if not text.is_letters(word):
+            if word not in plain:
+                return False
+            continue
+        syllables = [s.rstrip("*") for s in text.split_pinyin(word) or []]
+        pinyin = " " + " ".join(text.pinyin_syllables(name))
+        if word not in text.initials(name) and not (syllables and " " + " ".join(syllables) in pinyin):
+            return False
+    return True
+
+
 async def _text_matter_keys(engine: Engine, words: list[str]) -> list[str]:
     """Matters whose guide text, keywords or themes (not name) hold every word."""
     if is_postgres(engine):
@@ -161,17 +188,17 @@ async def _text_matter_keys(engine: Engine, words: list[str]) -> list[str]:
                 "(" + " OR ".join("string_to_array(text_tokens, ' ') @> {}" for _ in alternatives) + ")",
                 *alternatives,
             )
-        rows = await fetch(engine, f"SELECT key FROM matter WHERE {where.sql()}", *where.args)
+        rows = await fetch(engine, f"SELECT key, name FROM matter WHERE {where.sql()}", *where.args)
     else:
         match = " AND ".join(
             "(" + " OR ".join(f'"{" ".join(p)}"' for p in _text_phrases(w)) + ")" for w in words
         )
         rows = await fetch(
             engine,
-            "SELECT m.key FROM matter_text_search t JOIN matter m ON m.rowid = t.rowid "
+            "SELECT m.key, m.name FROM matter_text_search t JOIN matter m ON m.rowid = t.rowid "
             "WHERE matter_text_search MATCH {}", match,
         )
-    return [r["key"] for r in rows]
+    return [r["key"] for r in rows if not _name_holds(r["name"], words)]
 
 
 async def search(engine: Engine, f: Filters) -> SearchResult:
@@ -179,15 +206,9 @@ async def search(engine: Engine, f: Filters) -> SearchResult:
     offset = (page - 1) * PAGE_SIZE
     words = query_words(f.q)
     if not words:
-        where = _Where()
-        _filters(where, f)
-        items = await fetch(
-            engine,
-            f"SELECT {ENTRY_FIELDS} FROM matter_entry e WHERE {where.sql()} ORDER BY e.id "
-            f"LIMIT {PAGE_SIZE} OFFSET {offset}",
-            *where.args,
-        )
-        total = await _count(engine, f"SELECT 1 FROM matter_entry e WHERE {where.sql()}", where.args)
+        list_from, list_args = _name_query(engine, [], f)
+        items = await fetch(engine, f"SELECT {ENTRY_FIELDS} {list_from} LIMIT {PAGE_SIZE} OFFSET {offset}", *list_args)
+        total = await _count(engine, f"SELECT e.id {list_from}", list_args)
         return _result(items, total, page, total, words)
 
     name_from, name_args = _name_query(engine, words, f)
@@ -197,12 +218,8 @@ async def search(engine: Engine, f: Filters) -> SearchResult:
         items = await fetch(
             engine, f"SELECT {ENTRY_FIELDS} {name_from} LIMIT {PAGE_SIZE} OFFSET {offset}", *name_args
         )
-    text_keys = await _text_matter_keys(engine, words)
+    text_keys = (await _text_matter_keys(engine, words))[:COUNT_CAP]
     text_total = 0
-    if text_keys:
-        named = await fetch(engine, f"SELECT e.matter_key {name_from} LIMIT {COUNT_CAP}", *name_args)
-        name_keys = {r["matter_key"] for r in named}
-        text_keys = [k for k in text_keys if k not in name_keys]
     if text_keys:
         where = _Where()
         where.add("e.matter_key IN (" + ", ".join("{}" for _ in text_keys) + ")", *text_keys)

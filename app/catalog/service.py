@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import time
+from collections import OrderedDict
 from dataclasses import asdict, dataclass
 
 from piccolo.engine.base import Engine
@@ -12,6 +14,9 @@ from app.catalog.sync import get_setting, put_setting
 from app.db.engine import fetch
 from plugins.declarations import Matter, matter_from_dict
 from plugins.geography import DEPARTMENTS
+
+
+SEARCH_CACHE_SIZE = 2048
 
 
 @dataclass(frozen=True)
@@ -25,48 +30,81 @@ class Figures:
     fully_online: int
 
 
+@dataclass(frozen=True)
+class Guide:
+    version: str
+    matter: Matter
+    data: dict
+    entries: list[dict]
+
+
 class CatalogService:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, cache_seconds: float = 60.0) -> None:
         self.engine = engine
-        self._matters: dict[str, tuple[str, Matter]] = {}
+        self.cache_seconds = cache_seconds
+        self._searches: OrderedDict[search_module.Filters, tuple[float, search_module.SearchResult]] = OrderedDict()
+        self._guides: dict[str, Guide] = {}
+        self._halls: dict[str, list[dict]] = {}
         self._figures: Figures | None = None
         self._home: dict | None = None
 
     def forget(self) -> None:
         """Drop cached copies after a sync."""
-        self._matters.clear()
+        self._guides.clear()
+        self._halls.clear()
+        self._searches.clear()
         self._figures = None
         self._home = None
 
     async def search(self, filters: search_module.Filters) -> search_module.SearchResult:
-        return await search_module.search(self.engine, filters)
+        """Search, answered from a small in-process cache for `cache_seconds` (the catalog changes
+        only when it is synced, and popular queries repeat)."""
+        if self.cache_seconds <= 0:
+            return await search_module.search(self.engine, filters)
+        now = time.monotonic()
+        hit = self._searches.get(filters)
+        if hit is not None and hit[0] > now:
+            self._searches.move_to_end(filters)
+            return hit[1]
+        result = await search_module.search(self.engine, filters)
+        self._searches[filters] = (now + self.cache_seconds, result)
+        if len(self._searches) > SEARCH_CACHE_SIZE:
+            self._searches.popitem(last=False)
+        return result
 
     async def matter(self, key: str) -> Matter | None:
-        rows = await fetch(self.engine, "SELECT version, declaration FROM matter WHERE key = {}", key)
+        guide = await self.guide(key)
+        return guide.matter if guide else None
+
+    async def guide(self, key: str) -> "Guide | None":
+        """The declaration, its JSON-ready dict and its entries, cached per matter version."""
+        rows = await fetch(self.engine, "SELECT version FROM matter WHERE key = {}", key)
         if not rows:
             return None
-        version = rows[0]["version"]
-        cached = self._matters.get(key)
-        if cached and cached[0] == version:
-            return cached[1]
-        matter = matter_from_dict(json.loads(rows[0]["declaration"]))
-        self._matters[key] = (version, matter)
-        return matter
-
-    async def entries(self, key: str) -> list[dict]:
-        return await fetch(
+        cached = self._guides.get(key)
+        if cached and cached.version == rows[0]["version"]:
+            return cached
+        row = (await fetch(self.engine, "SELECT version, declaration FROM matter WHERE key = {}", key))[0]
+        matter = matter_from_dict(json.loads(row["declaration"]))
+        entries = await fetch(
             self.engine,
             "SELECT id, region_code, region_name, district_code, body FROM matter_entry "
             "WHERE matter_key = {} ORDER BY id",
             key,
         )
+        guide = Guide(row["version"], matter, matter.to_dict(), entries)
+        self._guides[key] = guide
+        return guide
 
     async def halls(self, region_code: str) -> list[dict]:
-        return await fetch(
-            self.engine,
-            "SELECT name, kind, address, hours, phone FROM hall WHERE region_code = {} ORDER BY kind, name",
-            region_code,
-        )
+        """Halls and service points of a region (reference data: cached until the next sync)."""
+        if region_code not in self._halls:
+            self._halls[region_code] = await fetch(
+                self.engine,
+                "SELECT name, kind, address, hours, phone FROM hall WHERE region_code = {} ORDER BY kind, name",
+                region_code,
+            )
+        return self._halls[region_code]
 
     async def figures(self) -> Figures:
         if self._figures is None:

@@ -31,7 +31,7 @@ MATTER_COLUMNS = [
 ENTRY_COLUMNS = [
     "id", "matter_key", "name", "region_code", "region_name", "district_code", "body", "department",
     "for_person", "for_company", "themes", "online_depth", "trips", "promised_limit", "is_primary",
-    "tokens", "pinyin", "initials", "initials_tokens",
+    "tokens", "pinyin", "initials", "initials_tokens", "scope",
 ]
 
 
@@ -128,15 +128,16 @@ async def sync_catalog(
             r_grams, r_pinyin, r_initials, r_initial_tokens = region_cache[code]
             region = REGIONS[code]
             district = code if region.level != "town" else region.parent
+            district = district if code != CITY_CODE else CITY_CODE
             entry_rows.append((
-                next_id, matter.key, matter.name, code, region.name,
-                district if code != CITY_CODE else CITY_CODE,
+                next_id, matter.key, matter.name, code, region.name, district,
                 implementing_body(code, matter.department), matter.department,
                 ApplicantKind.PERSON in kinds, ApplicantKind.COMPANY in kinds, themes,
                 matter.online_depth, matter.trips, matter.promised_limit, index == 0,
                 " ".join(name_grams + r_grams), " ".join(name_pinyin + r_pinyin),
                 name_initials + " " + r_initials,
                 " ".join(text.gram_tokens(name_initials) + r_initial_tokens),
+                f"d{district} p" if index == 0 else f"d{district}",
             ))
             next_id += 1
         declaration = json.dumps(matter.to_dict(), ensure_ascii=False)
@@ -161,6 +162,12 @@ async def sync_catalog(
         )
         if not is_postgres(engine):
             await fetch(engine, "INSERT INTO matter_search(matter_search) VALUES ('rebuild')")
+            await fetch(engine, "INSERT INTO matter_search_primary(matter_search_primary) VALUES ('delete-all')")
+            await fetch(
+                engine,
+                "INSERT INTO matter_search_primary(rowid, tokens, initials_tokens, pinyin) "
+                "SELECT id, tokens, initials_tokens, pinyin FROM matter_entry WHERE is_primary",
+            )
             await fetch(engine, "INSERT INTO matter_text_search(matter_text_search) VALUES ('rebuild')")
         await put_setting(engine, "catalog_fingerprint", mark)
     if is_postgres(engine):

@@ -39,8 +39,11 @@ async def _core(engine: Engine) -> None:
     else:
         common += [
             "CREATE VIRTUAL TABLE IF NOT EXISTS matter_search USING fts5("
-            "tokens, initials_tokens, pinyin, content='matter_entry', content_rowid='id', "
+            "tokens, initials_tokens, pinyin, scope, content='matter_entry', content_rowid='id', "
             "tokenize='unicode61')",
+            # The same index over each matter's primary entry only: the default, region-less search.
+            "CREATE VIRTUAL TABLE IF NOT EXISTS matter_search_primary USING fts5("
+            "tokens, initials_tokens, pinyin, content='matter_entry', content_rowid='id', tokenize='unicode61')",
             "CREATE VIRTUAL TABLE IF NOT EXISTS matter_text_search USING fts5("
             "text_tokens, content='matter', content_rowid='rowid', tokenize='unicode61')",
         ]

@@ -104,6 +104,7 @@ class MatterEntry(Table, tablename="matter_entry"):
     pinyin = Text()
     initials = Varchar(length=200)
     initials_tokens = Text()
+    scope = Varchar(length=40)  # "d<district> [p]": filters the SQLite full-text index can apply
 
 
 TABLES: tuple[type[Table], ...] = (

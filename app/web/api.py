@@ -60,14 +60,12 @@ async def api_matters(
 
 @get("/api/v1/matters/{key:str}", name="api-matter", tags=["catalog"], summary="One matter's full guide")
 async def api_matter(request: Request, key: Annotated[str, Parameter(description="matter key")]) -> dict[str, Any]:
-    rt = runtime(request)
-    matter = await rt.catalog.matter(key)
-    if matter is None:
+    guide = await runtime(request).catalog.guide(key)
+    if guide is None:
         raise NotFoundException(detail="事项不存在")
-    entries = await rt.catalog.entries(key)
-    data = matter.to_dict()
+    data = dict(guide.data)
     data["implementations"] = [
         {"region_code": e["region_code"], "region_name": e["region_name"], "implementing_body": e["body"]}
-        for e in entries
+        for e in guide.entries
     ]
     return data

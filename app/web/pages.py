@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import fields
 from urllib.parse import urlencode
 
 from litestar import Request, Response, get
@@ -12,7 +12,12 @@ from litestar.params import FromPath
 from app import i18n
 from app.runtime import Runtime
 from app.web.filters import parse_filters
-from plugins.geography import DEPARTMENTS, DISTRICT_CODES, REGIONS
+from plugins.geography import CITY_CODE, DEPARTMENTS, DISTRICT_CODES, REGIONS
+
+
+def shallow(obj) -> dict:
+    """A dataclass as a dict for the template, without `asdict`'s deep copy."""
+    return {f.name: getattr(obj, f.name) for f in fields(obj)}
 
 
 def runtime(request: Request) -> Runtime:
@@ -33,7 +38,7 @@ async def home(request: Request) -> Response:
     figures = await rt.catalog.figures()
     home_data = await rt.catalog.home()
     return rt.renderer.page(
-        request, "pages/home.html", figures=asdict(figures), themes=list(i18n.THEMES), **home_data
+        request, "pages/home.html", figures=shallow(figures), themes=list(i18n.THEMES), **home_data
     )
 
 
@@ -53,9 +58,9 @@ async def matters(request: Request) -> Response:
         request,
         "pages/matters.html",
         partial="partials/_results.html",
-        filters=asdict(filters) | {"active": filters.active},
+        filters=shallow(filters) | {"active": filters.active},
         errors=errors,
-        result=asdict(result),
+        result=shallow(result),
         pages=pages,
         region_name=REGIONS[filters.region].name if filters.region else "",
         department_names={c: d.name for c, d in DEPARTMENTS.items()},
@@ -66,23 +71,23 @@ async def matters(request: Request) -> Response:
 @get("/matters/{key:str}", name="guide", include_in_schema=False)
 async def guide(request: Request, key: FromPath[str]) -> Response:
     rt = runtime(request)
-    matter = await rt.catalog.matter(key)
-    if matter is None:
+    guide_view = await rt.catalog.guide(key)
+    if guide_view is None:
         raise NotFoundException()
-    entries = await rt.catalog.entries(key)
+    matter, entries = guide_view.matter, guide_view.entries
     wanted = request.query_params.get("region", "")
-    current = next((e for e in entries if e["region_code"] == wanted), entries[0] if entries else None)
+    only = entries[0] if len(entries) == 1 else None
+    current = next((e for e in entries if e["region_code"] == wanted), only)
     members = []
-    if matter.is_bundle:
-        for member_key in matter.members:
-            member = await rt.catalog.matter(member_key)
-            if member is not None:
-                members.append(member.to_dict())
-    halls = await rt.catalog.halls(current["region_code"]) if current else []
+    for member_key in matter.members if matter.is_bundle else ():
+        member = await rt.catalog.guide(member_key)
+        if member is not None:
+            members.append(member.data)
+    halls = await rt.catalog.halls(current["region_code"] if current else CITY_CODE)
     return rt.renderer.page(
         request,
         "pages/guide.html",
-        matter=matter.to_dict(),
+        matter=guide_view.data,
         entries=entries,
         current=current,
         members=members,
@@ -95,13 +100,15 @@ async def guide(request: Request, key: FromPath[str]) -> Response:
 @get("/matters/{key:str}/apply", name="apply", include_in_schema=False)
 async def apply_placeholder(request: Request, key: FromPath[str]) -> Response:
     rt = runtime(request)
-    matter = await rt.catalog.matter(key)
-    if matter is None:
+    guide_view = await rt.catalog.guide(key)
+    if guide_view is None:
         raise NotFoundException()
-    entries = await rt.catalog.entries(key)
-    region = request.query_params.get("region") or (entries[0]["region_code"] if entries else "")
-    halls = await rt.catalog.halls(region) if region else []
-    return rt.renderer.page(request, "pages/apply_coming.html", matter=matter.to_dict(), halls=halls,
+    entries = guide_view.entries
+    region = request.query_params.get("region", "")
+    if region not in {e["region_code"] for e in entries}:
+        region = entries[0]["region_code"] if len(entries) == 1 else ""
+    halls = await rt.catalog.halls(region or CITY_CODE)
+    return rt.renderer.page(request, "pages/apply_coming.html", matter=guide_view.data, halls=halls,
                             region=region)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +12,17 @@ from minijinja import Environment, Markup
 
 from app import i18n
 from app.static_assets import asset_url, htmx_integrity
+
+
+# `_("literal")` in a template is translated once, when the template is loaded, so rendering makes
+# no call back into Python for it; `_()` stays available for msgids computed at render time.
+_LITERAL_MSGID = re.compile(r"""\b_\(\s*(["'])((?:(?!\1).)*)\1\s*\)""")
+
+
+def translate_literals(source: str, locale: str = i18n.DEFAULT_LOCALE) -> str:
+    return _LITERAL_MSGID.sub(
+        lambda m: json.dumps(i18n.translate(m.group(2), locale), ensure_ascii=False), source
+    )
 
 
 class Renderer:
@@ -36,7 +49,7 @@ class Renderer:
             root = (base or self.templates_dir).resolve()
             if root not in resolved.parents:
                 return None
-            return resolved.read_text(encoding="utf-8")
+            return translate_literals(resolved.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return None
 
