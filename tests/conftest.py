@@ -16,6 +16,14 @@ from app.settings import load_settings
 
 POSTGRES_URL = os.environ.get("KUAIBAN_TEST_POSTGRES_URL", "")
 REDIS_URL = os.environ.get("KUAIBAN_TEST_REDIS_URL", "")
+REQUIRE_SERVICES = os.environ.get("KUAIBAN_TEST_REQUIRE_SERVICES") == "1"
+
+
+def skip_or_fail(message: str) -> None:
+    """Skip, saying why; in CI (KUAIBAN_TEST_REQUIRE_SERVICES=1) a missing service is a failure."""
+    if REQUIRE_SERVICES:
+        pytest.fail(message + " (required in CI)")
+    pytest.skip(message)
 
 
 def _postgres_database(base_url: str) -> tuple[str, callable]:
@@ -43,7 +51,7 @@ def database_url(request, tmp_path_factory) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path_factory.mktemp('sqlite') / 'kuaiban.sqlite'}"
     if not POSTGRES_URL:
-        pytest.skip("PostgreSQL variant skipped: KUAIBAN_TEST_POSTGRES_URL is not set")
+        skip_or_fail("PostgreSQL variant skipped: KUAIBAN_TEST_POSTGRES_URL is not set")
     url, drop = _postgres_database(POSTGRES_URL)
     request.addfinalizer(drop)
     return url
@@ -52,7 +60,7 @@ def database_url(request, tmp_path_factory) -> str:
 @pytest.fixture(scope="session")
 def redis_url() -> str:
     if not REDIS_URL:
-        pytest.skip("Redis tests skipped: KUAIBAN_TEST_REDIS_URL is not set")
+        skip_or_fail("Redis tests skipped: KUAIBAN_TEST_REDIS_URL is not set")
     return REDIS_URL
 
 
