@@ -48,9 +48,12 @@ class Runtime:
         if sync:
             await self.sync()
 
-    async def sync(self, *, force: bool = False) -> SyncReport:
+    async def sync(self, *, force: bool = False, generated: list | None = None) -> SyncReport:
+        """Reference data and catalog; `generated` replaces the generated demo matters if given."""
         await sync_reference(self.engine)
-        report = await sync_catalog(self.engine, self.host.matters, self.host.matter_plugin, force=force)
+        report = await sync_catalog(
+            self.engine, self.host.matters, self.host.matter_plugin, generated=generated, force=force
+        )
         self.catalog.forget()
         if not report.skipped:
             await self.catalog.compute_figures()

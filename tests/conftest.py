@@ -29,6 +29,7 @@ def skip_or_fail(message: str) -> None:
 def _postgres_database(base_url: str) -> tuple[str, callable]:
     """Create a throwaway database next to the given one; return its URL and a dropper."""
     import asyncio
+    import concurrent.futures
 
     import asyncpg
 
@@ -41,9 +42,14 @@ def _postgres_database(base_url: str) -> tuple[str, callable]:
         finally:
             await conn.close()
 
-    asyncio.run(run(f'CREATE DATABASE "{name}"'))
+    def in_thread(sql: str) -> None:
+        # A thread of its own: the test thread may already run an event loop.
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            pool.submit(asyncio.run, run(sql)).result()
+
+    in_thread(f'CREATE DATABASE "{name}"')
     url = base_url.rsplit("/", 1)[0] + f"/{name}"
-    return url, lambda: asyncio.run(run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    return url, lambda: in_thread(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgres"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from piccolo.engine.base import Engine
 
-from app.db.engine import executemany, fetch
+from app.db.engine import executemany, fetch, lock_for_sync
 from plugins.geography import DEPARTMENTS, REGIONS
 
 WEEKDAY_HOURS = "周一至周五 9:00-12:00，13:00-17:00（法定节假日除外）；24小时自助服务区全天开放"
@@ -39,6 +39,7 @@ def hall_rows() -> list[tuple]:
 async def sync_reference(engine: Engine) -> None:
     """Replace regions, departments and halls with the current reference data (a few hundred rows)."""
     async with engine.transaction():
+        await lock_for_sync(engine)
         for table in ("region", "department", "hall"):
             await fetch(engine, f"DELETE FROM {table}")
         await executemany(

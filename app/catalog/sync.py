@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from piccolo.engine.base import Engine
 
 from app.catalog import text
-from app.db.engine import executemany, fetch, is_postgres
+from app.db.engine import executemany, fetch, lock_for_sync, is_postgres
 from plugins.declarations import ApplicantKind, Matter, matter_from_dict
 from plugins.geography import CITY_CODE, REGIONS, implementing_body, towns_of
 
@@ -150,6 +150,7 @@ async def sync_catalog(
         ))
 
     async with engine.transaction():
+        await lock_for_sync(engine)
         await fetch(engine, "DELETE FROM matter_entry")
         await fetch(engine, "DELETE FROM matter")
         await executemany(engine, "matter", MATTER_COLUMNS, matter_rows)

@@ -194,3 +194,15 @@ async def executemany(engine: Engine, table: str, columns: list[str], rows: list
         raise RuntimeError("PostgreSQL pool not started")
     async with engine.pool.acquire() as conn:
         await conn.copy_records_to_table(table, records=rows, columns=columns)
+
+
+SYNC_LOCK = 4_242_001
+
+
+async def lock_for_sync(engine: Engine) -> None:
+    """Inside a transaction: make concurrent start-ups (several web workers) sync one at a time.
+
+    SQLite's single writer already serialises them; PostgreSQL takes a transaction-scoped advisory lock.
+    """
+    if is_postgres(engine):
+        await fetch(engine, "SELECT pg_advisory_xact_lock({})", SYNC_LOCK)

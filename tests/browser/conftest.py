@@ -107,9 +107,10 @@ def live_server(tmp_path_factory) -> str:
         log.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """One headless Chromium for the whole session."""
+    """Module scope: Playwright's sync API keeps an event loop running in this thread while it is
+    open, which must not outlive the browser tests (the async tests need the thread's loop)."""
     _require_chromium()
     from playwright.sync_api import sync_playwright
 

@@ -152,3 +152,19 @@ async def test_output_is_escaped(client):
 async def test_bare_bench_route_renders_twenty_items(client):
     r = await client.get("/bench/bare")
     assert r.status_code == 200 and r.text.count('class="result"') == 20
+
+
+async def test_pagination_links_lead_to_the_next_page(client):
+    import html as html_module
+
+    first = await client.get("/matters")
+    match = re.search(r"第 1 页，共 (\d+) 页", first.text)
+    assert match and int(match.group(1)) >= 2
+    link = re.search(r'<a href="([^"]+)"[^>]*rel="next"', first.text)
+    assert link
+    second = await client.get(html_module.unescape(link.group(1)))
+    assert "第 2 页" in second.text
+    first_names = set(re.findall(r'class="result-title"><a href="[^"]+">([^<]+)<', first.text))
+    second_names = set(re.findall(r'class="result-title"><a href="[^"]+">([^<]+)<', second.text))
+    assert second_names and not first_names & second_names
+    assert 'rel="prev"' in second.text
