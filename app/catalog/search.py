@@ -15,6 +15,7 @@ from app.db.engine import fetch, is_postgres
 
 PAGE_SIZE = 20
 COUNT_CAP = 1000
+TEXT_MATCH_CAP = 200  # guide-text matches are a secondary list: the most popular 200 matters
 
 ENTRY_FIELDS = (
     "e.id, e.matter_key, e.name, e.region_code, e.region_name, e.body, e.department, e.for_person, "
@@ -188,7 +189,12 @@ async def _text_matter_keys(engine: Engine, words: list[str]) -> list[str]:
                 "(" + " OR ".join("string_to_array(text_tokens, ' ') @> {}" for _ in alternatives) + ")",
                 *alternatives,
             )
-        rows = await fetch(engine, f"SELECT key, name FROM matter WHERE {where.sql()}", *where.args)
+        rows = await fetch(
+            engine,
+            f"SELECT key, name FROM matter WHERE {where.sql()} ORDER BY popularity DESC, key "
+            f"LIMIT {2 * TEXT_MATCH_CAP}",
+            *where.args,
+        )
     else:
         match = " AND ".join(
             "(" + " OR ".join(f'"{" ".join(p)}"' for p in _text_phrases(w)) + ")" for w in words
@@ -196,9 +202,9 @@ async def _text_matter_keys(engine: Engine, words: list[str]) -> list[str]:
         rows = await fetch(
             engine,
             "SELECT m.key, m.name FROM matter_text_search t JOIN matter m ON m.rowid = t.rowid "
-            "WHERE matter_text_search MATCH {}", match,
+            f"WHERE matter_text_search MATCH {{}} ORDER BY t.rowid LIMIT {2 * TEXT_MATCH_CAP}", match,
         )
-    return [r["key"] for r in rows if not _name_holds(r["name"], words)]
+    return [r["key"] for r in rows if not _name_holds(r["name"], words)][:TEXT_MATCH_CAP]
 
 
 async def search(engine: Engine, f: Filters) -> SearchResult:
@@ -218,21 +224,21 @@ async def search(engine: Engine, f: Filters) -> SearchResult:
         items = await fetch(
             engine, f"SELECT {ENTRY_FIELDS} {name_from} LIMIT {PAGE_SIZE} OFFSET {offset}", *name_args
         )
-    text_keys = (await _text_matter_keys(engine, words))[:COUNT_CAP]
+    text_keys = await _text_matter_keys(engine, words)
     text_total = 0
     if text_keys:
         where = _Where()
         where.add("e.matter_key IN (" + ", ".join("{}" for _ in text_keys) + ")", *text_keys)
         _filters(where, f)
-        text_total = await _count(engine, f"SELECT 1 FROM matter_entry e WHERE {where.sql()}", where.args)
+        text_rows = await fetch(
+            engine,
+            f"SELECT {ENTRY_FIELDS} FROM matter_entry e WHERE {where.sql()} ORDER BY e.id LIMIT {COUNT_CAP}",
+            *where.args,
+        )
+        text_total = len(text_rows)
         if len(items) < PAGE_SIZE:
-            text_offset = max(0, offset - name_total)
-            items += await fetch(
-                engine,
-                f"SELECT {ENTRY_FIELDS} FROM matter_entry e WHERE {where.sql()} ORDER BY e.id "
-                f"LIMIT {PAGE_SIZE - len(items)} OFFSET {text_offset}",
-                *where.args,
-            )
+            start = max(0, offset - name_total)
+            items += text_rows[start : start + PAGE_SIZE - len(items)]
     return _result(items, name_total + text_total, page, name_total, words)
 
 

@@ -42,6 +42,7 @@ class CatalogService:
     def __init__(self, engine: Engine, cache_seconds: float = 60.0) -> None:
         self.engine = engine
         self.cache_seconds = cache_seconds
+        self.generation = 0  # bumped by forget(): keys for caches of things rendered from the catalog
         self._searches: OrderedDict[search_module.Filters, tuple[float, search_module.SearchResult]] = OrderedDict()
         self._guides: dict[str, Guide] = {}
         self._halls: dict[str, list[dict]] = {}
@@ -50,6 +51,7 @@ class CatalogService:
 
     def forget(self) -> None:
         """Drop cached copies after a sync."""
+        self.generation += 1
         self._guides.clear()
         self._halls.clear()
         self._searches.clear()

@@ -8,11 +8,19 @@ from urllib.parse import urlencode
 from litestar import Request, Response, get
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
+from minijinja import Markup
 
 from app import i18n
 from app.runtime import Runtime
 from app.web.filters import parse_filters
 from plugins.geography import CITY_CODE, DEPARTMENTS, DISTRICT_CODES, REGIONS
+
+
+# Rendered guide articles, per matter version and region: a guide changes only when the catalog
+# is synced (which changes the version), so the article is rendered once and the layout around it
+# per request.
+ARTICLE_CACHE_SIZE = 4096
+_articles: dict[tuple[int, str, str, str], Markup] = {}
 
 
 def shallow(obj) -> dict:
@@ -78,23 +86,28 @@ async def guide(request: Request, key: FromPath[str]) -> Response:
     wanted = request.query_params.get("region", "")
     only = entries[0] if len(entries) == 1 else None
     current = next((e for e in entries if e["region_code"] == wanted), only)
-    members = []
-    for member_key in matter.members if matter.is_bundle else ():
-        member = await rt.catalog.guide(member_key)
-        if member is not None:
-            members.append(member.data)
-    halls = await rt.catalog.halls(current["region_code"] if current else CITY_CODE)
-    return rt.renderer.page(
-        request,
-        "pages/guide.html",
-        matter=guide_view.data,
-        entries=entries,
-        current=current,
-        members=members,
-        halls=halls,
-        department=DEPARTMENTS[matter.department].name,
-        parallel=_parallel_groups(matter),
-    )
+    region = current["region_code"] if current else ""
+    cache_key = (rt.catalog.generation, key, guide_view.version, region)
+    article = _articles.get(cache_key)
+    if article is None:
+        members = []
+        for member_key in matter.members if matter.is_bundle else ():
+            member = await rt.catalog.guide(member_key)
+            if member is not None:
+                members.append(member.data)
+        article = Markup(rt.renderer.render(
+            "partials/_guide.html",
+            matter=guide_view.data,
+            entries=entries,
+            current=current,
+            members=members,
+            halls=await rt.catalog.halls(region or CITY_CODE),
+            department=DEPARTMENTS[matter.department].name,
+        ))
+        _articles[cache_key] = article
+        if len(_articles) > ARTICLE_CACHE_SIZE:
+            _articles.pop(next(iter(_articles)))
+    return rt.renderer.page(request, "pages/guide.html", matter=guide_view.data, article=article)
 
 
 @get("/matters/{key:str}/apply", name="apply", include_in_schema=False)
@@ -112,9 +125,3 @@ async def apply_placeholder(request: Request, key: FromPath[str]) -> Response:
                             region=region)
 
 
-def _parallel_groups(matter) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for step in matter.steps:
-        if step.parallel_group:
-            counts[step.parallel_group] = counts.get(step.parallel_group, 0) + 1
-    return counts
