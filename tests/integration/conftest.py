@@ -11,6 +11,7 @@ from tests.conftest import REDIS_URL, make_settings
 async def client(database_url, tmp_path_factory):
     """The real app on a real database (SQLite and PostgreSQL), catalog synced at start-up."""
     extra = {"KUAIBAN_REDIS_URL": REDIS_URL} if REDIS_URL else {}
+    extra["KUAIBAN_DEV"] = "1"
     settings = make_settings(database_url, tmp_path_factory.mktemp("data"), **extra)
     app = create_app(settings, bench_routes=True)
     async with AsyncTestClient(app) as test_client:

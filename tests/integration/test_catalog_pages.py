@@ -168,3 +168,15 @@ async def test_pagination_links_lead_to_the_next_page(client):
     second_names = set(re.findall(r'class="result-title"><a href="[^"]+">([^<]+)<', second.text))
     assert second_names and not first_names & second_names
     assert 'rel="prev"' in second.text
+
+
+async def test_admin_plugins_page_is_hidden_outside_development(tmp_path):
+    from litestar.testing import AsyncTestClient
+
+    from app.factory import create_app
+    from tests.conftest import make_settings
+
+    app = create_app(make_settings(f"sqlite:///{tmp_path / 'a.sqlite'}", tmp_path))
+    async with AsyncTestClient(app) as plain:
+        assert (await plain.get("/admin/plugins")).status_code == 404
+        assert (await plain.get("/bench/bare")).status_code == 404
