@@ -41,6 +41,12 @@ async def test_search_pages_with_one_two_char_and_pinyin(client):
         assert expected in r.text, q
 
 
+async def test_guide_text_matches_are_listed_after_name_matches_under_a_heading(client):
+    html = (await client.get("/matters", params={"q": "社保"})).text
+    divider = html.index("以下事项在办事指南内容中匹配")
+    assert html.index("社会保障卡补换") > divider
+
+
 async def test_htmx_request_gets_only_the_results_partial(client):
     r = await client.get("/matters", params={"q": "执照"}, headers={"HX-Request": "true"})
     assert r.status_code == 200
