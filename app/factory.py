@@ -16,6 +16,11 @@ from app.web import admin, api, bench, health, pages
 
 log = logging.getLogger("kuaiban")
 
+FALLBACK_ERROR_PAGE = (
+    '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>系统繁忙</title>'
+    "<h1>系统繁忙</h1><p>请稍后再试。如问题持续，请拨打12345政务服务便民热线。</p>"
+)
+
 
 def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/healthz"
@@ -39,7 +44,11 @@ def _server_error(request: Request, exc: Exception) -> Response:
     if _wants_json(request):
         return Response({"status_code": 500, "detail": "系统繁忙，请稍后再试"}, status_code=500)
     rt: Runtime = request.app.state.runtime
-    return rt.renderer.page(request, "pages/error.html", status=HTTP_500_INTERNAL_SERVER_ERROR)
+    try:
+        return rt.renderer.page(request, "pages/error.html", status=HTTP_500_INTERNAL_SERVER_ERROR)
+    except Exception:  # the error page itself failed: answer in plain HTML
+        log.exception("error page failed to render")
+        return Response(FALLBACK_ERROR_PAGE, status_code=500, media_type="text/html")
 
 
 def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None, bench_routes: bool = False) -> Litestar:

@@ -40,7 +40,7 @@ def lint_matter(matter: Matter) -> list[LintError]:
     def error(field: str, message: str) -> None:
         errors.append(LintError(matter.key, field, message))
 
-    if not KEY_PATTERN.match(matter.key):
+    if not KEY_PATTERN.fullmatch(matter.key):
         error("key", "key must be lowercase letters, digits, '-' or '_' (2-64 chars)")
     if not matter.name.strip():
         error("name", "name is empty")

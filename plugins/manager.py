@@ -106,6 +106,13 @@ def load(
 
 
 def _register(host: PluginHost, name: str, loader, dist: str, version: str, builtin: bool) -> None:
+    if name in host.plugins:  # a second plugin with a taken name is recorded apart, never merged
+        owner = host.plugins[name].dist or name
+        name = f"{name} ({dist or 'duplicate'})"
+        info = PluginInfo(name=name, version=version, dist=dist, builtin=builtin)
+        host.plugins[name] = info
+        info.problems.append(Quarantine(name, "hooks", f"plugin name already taken by {owner!r}"))
+        return
     info = PluginInfo(name=name, version=version, dist=dist, builtin=builtin)
     host.plugins[name] = info
     try:
@@ -115,12 +122,17 @@ def _register(host: PluginHost, name: str, loader, dist: str, version: str, buil
         return
     if not version:
         info.version = str(getattr(obj, "__version__", ""))
+    if host.pm.is_registered(obj):
+        info.problems.append(
+            Quarantine(name, "hooks", f"the same module is already registered as {host.pm.get_name(obj)!r}")
+        )
+        return
     try:
         host.pm.register(obj, name=name)
         host.pm.check_pending()
     except Exception as exc:  # misspelled hook, bad signature
-        if host.pm.is_registered(obj):
-            host.pm.unregister(obj)
+        if host.pm.get_plugin(name) is obj:
+            host.pm.unregister(name=name)
         info.problems.append(Quarantine(name, "hooks", _explain(exc)))
         return
     info.hooks = sorted(
@@ -143,11 +155,15 @@ def _collect_matters(host: PluginHost) -> None:
         except Exception as exc:
             info.problems.append(Quarantine(name, "register_matters", _explain(exc)))
             continue
-        problems = [
-            Quarantine(name, "lint", e.message, e.matter, e.field)
-            for m in matters
-            for e in lint_matter(m)
-        ]
+        try:
+            problems = [
+                Quarantine(name, "lint", e.message, e.matter, e.field)
+                for m in matters
+                for e in lint_matter(m)
+            ]
+        except Exception as exc:  # a declaration so malformed the rules cannot read it
+            info.problems.append(Quarantine(name, "lint", _explain(exc)))
+            continue
         keys = [m.key for m in matters]
         for key in {k for k in keys if keys.count(k) > 1}:
             problems.append(Quarantine(name, "lint", "key declared twice by this plugin", key, "key"))
@@ -167,23 +183,28 @@ def _collect_matters(host: PluginHost) -> None:
             host.matters[m.key] = m
             host.matter_plugin[m.key] = name
         host.plugins[name].matters = [m.key for m in matters]
-    _check_bundles(host)
-    for info in host.quarantined:
-        plugin = pm.get_plugin(info.name)
-        if plugin is not None:
-            pm.unregister(plugin)
-        for key in info.matters:
-            host.matters.pop(key, None)
-            host.matter_plugin.pop(key, None)
+    while True:  # removing a plugin's matters can break another plugin's bundle
+        _check_bundles(host)
+        removed = False
+        for info in host.quarantined:
+            plugin = pm.get_plugin(info.name)
+            if plugin is not None:
+                pm.unregister(plugin)
+            for key in info.matters:
+                if host.matters.pop(key, None) is not None:
+                    removed = True
+                host.matter_plugin.pop(key, None)
+        if not removed:
+            break
 
 
 def _check_bundles(host: PluginHost) -> None:
     for matter in list(host.matters.values()):
         if not isinstance(matter, Bundle):
             continue
+        name = host.matter_plugin[matter.key]
         missing = [k for k in matter.members if k not in host.matters]
-        if missing or not matter.members:
-            name = host.matter_plugin[matter.key]
+        if (missing or not matter.members) and not host.plugins[name].quarantined:
             reason = f"bundle members not in the catalog: {', '.join(missing)}" if missing else "bundle has no members"
             host.plugins[name].problems.append(Quarantine(name, "lint", reason, matter.key, "members"))
 

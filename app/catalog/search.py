@@ -164,35 +164,22 @@ def _text_phrases(word: str) -> list[list[str]]:
     return options
 
 
-def _name_holds(name: str, words: list[str]) -> bool:
-    """Would the name index have found this matter? (Then it is listed among the name matches.)"""
-    plain = text.normalise(name)
-    for word in words:
-        if not text.is_letters(word):
-            if word not in plain:
-                return False
-            continue
-        syllables = [s.rstrip("*") for s in text.split_pinyin(word) or []]
-        pinyin = " " + " ".join(text.pinyin_syllables(name))
-        if word not in text.initials(name) and not (syllables and " " + " ".join(syllables) in pinyin):
-            return False
-    return True
-
-
 async def _text_matter_keys(engine: Engine, words: list[str]) -> list[str]:
     """Matters whose guide text, keywords or themes (not name) hold every word."""
     if is_postgres(engine):
         where = _Where()
         for word in words:
             alternatives = _text_phrases(word)
-            where.add(
-                "(" + " OR ".join("string_to_array(text_tokens, ' ') @> {}" for _ in alternatives) + ")",
-                *alternatives,
-            )
+            checks, args = [], []
+            for phrase in alternatives:  # the array finds candidates, strpos keeps the phrase order
+                checks.append("(string_to_array(text_tokens, ' ') @> {} AND "
+                              "strpos(' ' || text_tokens || ' ', {}) > 0)")
+                args += [phrase, " " + " ".join(phrase) + " "]
+            where.add("(" + " OR ".join(checks) + ")", *args)
         rows = await fetch(
             engine,
             f"SELECT key, name FROM matter WHERE {where.sql()} ORDER BY popularity DESC, key "
-            f"LIMIT {2 * TEXT_MATCH_CAP}",
+            f"LIMIT {TEXT_MATCH_CAP}",
             *where.args,
         )
     else:
@@ -202,9 +189,9 @@ async def _text_matter_keys(engine: Engine, words: list[str]) -> list[str]:
         rows = await fetch(
             engine,
             "SELECT m.key, m.name FROM matter_text_search t JOIN matter m ON m.rowid = t.rowid "
-            f"WHERE matter_text_search MATCH {{}} ORDER BY t.rowid LIMIT {2 * TEXT_MATCH_CAP}", match,
+            f"WHERE matter_text_search MATCH {{}} ORDER BY t.rowid LIMIT {TEXT_MATCH_CAP}", match,
         )
-    return [r["key"] for r in rows if not _name_holds(r["name"], words)][:TEXT_MATCH_CAP]
+    return [r["key"] for r in rows]
 
 
 async def search(engine: Engine, f: Filters) -> SearchResult:
@@ -230,6 +217,8 @@ async def search(engine: Engine, f: Filters) -> SearchResult:
         where = _Where()
         where.add("e.matter_key IN (" + ", ".join("{}" for _ in text_keys) + ")", *text_keys)
         _filters(where, f)
+        # Never list an entry twice: leave out what the name query lists.
+        where.add(f"e.id NOT IN (SELECT e.id {name_from})", *name_args)
         text_rows = await fetch(
             engine,
             f"SELECT {ENTRY_FIELDS} FROM matter_entry e WHERE {where.sql()} ORDER BY e.id LIMIT {COUNT_CAP}",

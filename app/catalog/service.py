@@ -17,6 +17,7 @@ from plugins.geography import DEPARTMENTS
 
 
 SEARCH_CACHE_SIZE = 2048
+FIGURES_SECONDS = 300
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class CatalogService:
         self._guides: dict[str, Guide] = {}
         self._halls: dict[str, list[dict]] = {}
         self._figures: Figures | None = None
+        self._figures_until = 0.0
         self._home: dict | None = None
 
     def forget(self) -> None:
@@ -109,7 +111,9 @@ class CatalogService:
         return self._halls[region_code]
 
     async def figures(self) -> Figures:
-        if self._figures is None:
+        """Read at most every FIGURES_SECONDS: the worker refreshes them in the database."""
+        if self._figures is None or time.monotonic() > self._figures_until:
+            self._figures_until = time.monotonic() + FIGURES_SECONDS
             stored = await get_setting(self.engine, "catalog_figures")
             if stored is None:
                 self._figures = await self.compute_figures()

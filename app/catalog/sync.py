@@ -14,12 +14,16 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import logging
+
 from piccolo.engine.base import Engine
 
 from app.catalog import text
 from app.db.engine import executemany, fetch, lock_for_sync, is_postgres
 from plugins.declarations import ApplicantKind, Matter, matter_from_dict
 from plugins.geography import CITY_CODE, REGIONS, implementing_body, towns_of
+
+log = logging.getLogger("kuaiban.catalog")
 
 GENERATED_PLUGIN = "kuaiban-demo-catalog"
 
@@ -66,8 +70,13 @@ def text_tokens(matter: Matter) -> list[str]:
     return tokens
 
 
+INDEX_FORMAT = "3"  # bump when tokenising or the index layout changes, so the next start re-syncs
+
+
 def fingerprint(matters: Iterable[Matter]) -> str:
-    digest = hashlib.sha256()
+    """Changes when any declaration, the region list or the index format changes."""
+    digest = hashlib.sha256(INDEX_FORMAT.encode())
+    digest.update(repr(sorted((r.code, r.name, r.parent) for r in REGIONS.values())).encode())
     for matter in sorted(matters, key=lambda m: m.key):
         digest.update(json.dumps(matter.to_dict(), ensure_ascii=False, sort_keys=True).encode())
     return digest.hexdigest()
@@ -84,8 +93,11 @@ async def get_setting(engine: Engine, name: str) -> str | None:
 
 
 async def put_setting(engine: Engine, name: str, value: str) -> None:
-    await fetch(engine, "DELETE FROM setting WHERE name = {}", name)
-    await fetch(engine, "INSERT INTO setting (name, value) VALUES ({}, {})", name, value)
+    await fetch(
+        engine,
+        "INSERT INTO setting (name, value) VALUES ({}, {}) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+        name, value,
+    )
 
 
 async def sync_catalog(
@@ -155,7 +167,13 @@ async def sync_catalog(
         await fetch(engine, "DELETE FROM matter")
         await executemany(engine, "matter", MATTER_COLUMNS, matter_rows)
         await executemany(engine, "matter_entry", ENTRY_COLUMNS, entry_rows)
-        known = {(r["key"], r["version"]) for r in await fetch(engine, "SELECT key, version FROM matter_version")}
+        known = {(r["key"], r["version"]): r["declaration"]
+                 for r in await fetch(engine, "SELECT key, version, declaration FROM matter_version")}
+        for row in matter_rows:
+            stored = known.get((row[0], row[1]))
+            if stored is not None and stored != row[19]:
+                log.warning("matter %s changed without a version bump (still %s): bump `version` so "
+                            "cases keep the guide they were filed under", row[0], row[1])
         await executemany(
             engine, "matter_version", ["key", "version", "declaration", "synced_at"],
             [(row[0], row[1], row[19], now) for row in matter_rows if (row[0], row[1]) not in known

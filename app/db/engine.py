@@ -43,9 +43,10 @@ class WriterTransaction:
 
     def __init__(self, engine: "LongLivedSQLiteEngine") -> None:
         self.engine = engine
-        self._parent = engine.current_transaction.get()
+        self._parent = engine.active_transaction()
         self.connection: sqlite3.Connection | None = None
         self._token: contextvars.Token | None = None
+        self.owner = asyncio.current_task()
 
     async def __aenter__(self) -> "WriterTransaction":
         if self._parent is not None:
@@ -53,6 +54,8 @@ class WriterTransaction:
         await self.engine.write_lock.acquire()
         try:
             self.connection = self.engine.writer
+            if self.connection.in_transaction:  # left open by a failure we could not roll back
+                self.connection.execute("ROLLBACK")
             self.connection.execute("BEGIN IMMEDIATE")
         except BaseException:
             self.engine.write_lock.release()
@@ -66,7 +69,12 @@ class WriterTransaction:
         assert self.connection is not None
         try:
             if exc_type is None:
-                self.connection.execute("COMMIT")
+                try:
+                    self.connection.execute("COMMIT")
+                except BaseException:
+                    if self.connection.in_transaction:
+                        self.connection.execute("ROLLBACK")
+                    raise
             else:
                 self.connection.execute("ROLLBACK")
         finally:
@@ -126,8 +134,15 @@ class LongLivedSQLiteEngine(SQLiteEngine):
     def _execute(conn: sqlite3.Connection, sql: str, args: list[Any] | tuple) -> list[dict]:
         return conn.execute(sql, args).fetchall()
 
-    async def run_sql(self, sql: str, args: list[Any] | tuple = ()) -> list[dict]:
+    def active_transaction(self) -> "WriterTransaction | None":
+        """This task's open transaction; one inherited by a task it spawned does not count."""
         tx = self.current_transaction.get()
+        if tx is None or tx.owner is not asyncio.current_task() or tx.connection is None:
+            return None
+        return tx
+
+    async def run_sql(self, sql: str, args: list[Any] | tuple = ()) -> list[dict]:
+        tx = self.active_transaction()
         if tx is not None:
             return self._execute(tx.connection, sql, args)
         if _is_read(sql):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from app.catalog.search import Filters
+from app.i18n import THEMES
 from plugins.geography import CITY_CODE, DEPARTMENTS, REGIONS
 
 
@@ -15,7 +16,7 @@ def parse_filters(params: Mapping[str, str]) -> tuple[Filters, dict[str, str]]:
         raw = (params.get(name) or "").strip()
         if not raw:
             return None
-        if raw.isdigit() and low <= int(raw) <= high:
+        if raw.isascii() and raw.isdigit() and low <= int(raw) <= high:
             return int(raw)
         errors[name] = message
         return None
@@ -34,6 +35,10 @@ def parse_filters(params: Mapping[str, str]) -> tuple[Filters, dict[str, str]]:
         region = ""
     if region == CITY_CODE:
         region = ""
+    theme = (params.get("theme") or "").strip()
+    if theme and theme not in THEMES:
+        errors["theme"] = "没有这个主题，请从列表中选择"
+        theme = ""
     q = (params.get("q") or "").strip()
     if len(q) > 50:
         errors["q"] = "搜索内容不能超过50个字"
@@ -43,7 +48,7 @@ def parse_filters(params: Mapping[str, str]) -> tuple[Filters, dict[str, str]]:
         kind=kind,
         department=department,
         region=region,
-        theme=(params.get("theme") or "").strip()[:20],
+        theme=theme,
         trips=integer("trips", 0, 9, "跑动次数应为0到9之间的整数"),
         depth=integer("depth", 1, 4, "网办深度应为1到4之间的整数"),
         online=(params.get("online") or "") in ("1", "on", "true"),

@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+import logging
+
 from litestar import Request, Response
 from minijinja import Environment, Markup
 
@@ -14,9 +16,11 @@ from app import i18n
 from app.static_assets import asset_url, htmx_integrity
 
 
+log = logging.getLogger("kuaiban.render")
+
 # `_("literal")` in a template is translated once, when the template is loaded, so rendering makes
 # no call back into Python for it; `_()` stays available for msgids computed at render time.
-_LITERAL_MSGID = re.compile(r"""\b_\(\s*(["'])((?:(?!\1).)*)\1\s*\)""")
+_LITERAL_MSGID = re.compile(r"""(?<![\w.])_\(\s*(["'])((?:(?!\1).)*)\1\s*\)""")
 
 
 def translate_literals(source: str, locale: str = i18n.DEFAULT_LOCALE) -> str:
@@ -50,15 +54,30 @@ class Renderer:
             if root not in resolved.parents:
                 return None
             return translate_literals(resolved.read_text(encoding="utf-8"))
-        except FileNotFoundError:
+        except (FileNotFoundError, IsADirectoryError):
             return None
 
     def render(self, template: str, **context: Any) -> str:
-        if self.pm is not None:
-            for extra in self.pm.hook.extra_template_vars(template=template):
-                for key, value in (extra or {}).items():
-                    context.setdefault(key, value)
+        for key, value in self._plugin_vars(template).items():
+            context.setdefault(key, value)
         return self.env.render_template(template, **context)
+
+    def _plugin_vars(self, template: str) -> dict[str, Any]:
+        """Each plugin's `extra_template_vars`, one at a time: one that fails is logged and skipped."""
+        merged: dict[str, Any] = {}
+        if self.pm is None:
+            return merged
+        for impl in self.pm.hook.extra_template_vars.get_hookimpls():
+            try:
+                extra = impl.function(template=template)
+                if extra is not None and not isinstance(extra, dict):
+                    raise TypeError(f"returned {type(extra).__name__}, not a dict")
+            except Exception:
+                log.exception("plugin %s failed in extra_template_vars for %s", impl.plugin_name, template)
+                continue
+            for key, value in (extra or {}).items():
+                merged.setdefault(key, value)
+        return merged
 
     def page(
         self,
@@ -81,7 +100,7 @@ class Renderer:
         return Response(
             html,
             status_code=status,
-            media_type="text/html; charset=utf-8",
+            media_type="text/html",
             headers={"Vary": "HX-Request"},
         )
 

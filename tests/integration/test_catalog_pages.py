@@ -69,6 +69,9 @@ async def test_filters_and_pagination(client):
 
 
 async def test_bad_filter_values_get_chinese_messages_not_500(client):
+    for odd in ({"page": "²"}, {"trips": "¹"}, {"depth": "①"}, {"theme": "%"}):
+        assert (await client.get("/matters", params=odd)).status_code == 200, odd
+        assert (await client.get("/api/v1/matters", params=odd)).status_code == 400, odd
     r = await client.get("/matters", params={"trips": "many", "region": "999999", "page": "-1"})
     assert r.status_code == 200
     assert "跑动次数应为0到9之间的整数" in r.text and "没有这个区县" in r.text
@@ -186,3 +189,24 @@ async def test_admin_plugins_page_is_hidden_outside_development(tmp_path):
     async with AsyncTestClient(app) as plain:
         assert (await plain.get("/admin/plugins")).status_code == 404
         assert (await plain.get("/bench/bare")).status_code == 404
+
+
+async def test_a_plugin_failing_at_render_time_does_not_break_pages(tmp_path):
+    from importlib.metadata import EntryPoint
+
+    from litestar.testing import AsyncTestClient
+
+    from app.factory import create_app
+    from app.runtime import Runtime
+    from plugins import manager
+    from tests.conftest import make_settings
+
+    settings = make_settings(f"sqlite:///{tmp_path / 'p.sqlite'}", tmp_path)
+    host = manager.load(extra_entry_points=[
+        EntryPoint(name="badvars", value="tests.fixtures.plugin_bad_template_vars", group="kuaiban")
+    ])
+    app = create_app(settings, runtime=Runtime(settings, host=host))
+    async with AsyncTestClient(app) as c:
+        r = await c.get("/")
+        assert r.status_code == 200 and "热门事项" in r.text
+        assert r.headers["content-type"] == "text/html; charset=utf-8"

@@ -92,3 +92,19 @@ async def test_name_matches_come_before_guide_text_matches(big_catalog):
     first_text = names.index("社会保障卡补换")
     assert all("社保" in n for n in names[:first_text])
     assert all(text.normalise("社保") not in n for n in names[first_text:])
+
+
+@pytest.mark.parametrize(("query", "region"), [("yz", "500103"), ("shu", ""), ("社保", ""), ("证", "500108")])
+async def test_no_entry_is_listed_twice_and_guide_text_matches_are_kept(big_catalog, query, region):
+    runtime, _ = big_catalog
+    seen = []
+    result = await search(runtime.engine, Filters(q=query, region=region))
+    for page in range(1, result.pages + 1):
+        seen += [i["id"] for i in (await search(runtime.engine, Filters(q=query, region=region, page=page))).items]
+    assert len(seen) == len(set(seen)) == result.total
+
+
+async def test_guide_text_match_on_pinyin_keyword(big_catalog):
+    runtime, _ = big_catalog
+    names = [i["name"] for i in (await search(runtime.engine, Filters(q="shuiwu"))).items]
+    assert names, "a pinyin keyword found nothing"

@@ -85,3 +85,27 @@ def test_cli_plugins_lists_and_check_reports_quarantine():
     assert "OK: 2 matter(s) pass" in ok.output
     dist = runner.invoke(main, ["plugins", "check", "kuaiban-power"])
     assert dist.exit_code == 0, dist.output
+
+
+def test_a_matter_the_rules_cannot_read_is_quarantined_not_fatal():
+    host = manager.load(entry_points=False, extra_entry_points=[
+        _ep("unlintable", "tests.fixtures.plugin_unlintable"), _ep("good", "tests.fixtures.plugin_good"),
+    ])
+    assert host.plugins["unlintable"].quarantined and "good-matter" in host.matters
+
+
+def test_a_second_plugin_with_a_taken_name_does_not_evict_the_first():
+    host = manager.load(entry_points=False, extra_entry_points=[
+        _ep("same", "tests.fixtures.plugin_good"), _ep("same", "tests.fixtures.plugin_duplicate"),
+    ])
+    assert not host.plugins["same"].quarantined and "good-matter" in host.matters
+    newcomer = [p for name, p in host.plugins.items() if name.startswith("same (")]
+    assert newcomer and newcomer[0].quarantined and "already taken" in newcomer[0].problems[0].reason
+
+
+def test_the_same_module_under_two_names_keeps_the_first_registration():
+    host = manager.load(entry_points=False, extra_entry_points=[
+        _ep("first", "tests.fixtures.plugin_good"), _ep("second", "tests.fixtures.plugin_good"),
+    ])
+    assert not host.plugins["first"].quarantined and "good-matter" in host.matters
+    assert host.plugins["second"].quarantined
