@@ -69,6 +69,32 @@ async def seed_demo(catalog_size: int = 0, force: bool = False) -> str:
         await rt.stop()
 
 
+DEMO_STAFF = (
+    # username, password, role, name, region, departments
+    ("clerk-yuzhong", "kuaiban-demo", "clerk", "渝中区综合窗口 王敏", "500103", ("market", "public_security", "hrss", "housing_fund")),
+    ("clerk-nanan", "kuaiban-demo", "clerk", "南岸区综合窗口 李强", "500108", ("market", "housing", "transport")),
+    ("reviewer-market", "kuaiban-demo", "reviewer", "市场监管局审核员 陈静", "500103", ("market",)),
+    ("reviewer-fire", "kuaiban-demo", "reviewer", "消防审查员 赵刚", "500000", ("fire",)),
+    ("supervisor-city", "kuaiban-demo", "supervisor", "市政务服务监管员 周涛", "500000", ()),
+    ("admin", "kuaiban-demo", "admin", "系统管理员", "500000", ()),
+)
+
+
+async def seed_accounts() -> int:
+    from app.accounts import service
+    from app.runtime import Runtime
+
+    rt = Runtime(load_settings())
+    await rt.start(sync=False)
+    try:
+        for username, password, role, name, region, departments in DEMO_STAFF:
+            await service.add_staff(rt.engine, username=username, password=password, role=role, name=name,
+                                    region_code=region, departments=departments)
+        return len(DEMO_STAFF)
+    finally:
+        await rt.stop()
+
+
 @main.command()
 @click.option("--catalog-size", type=int, default=0, help="Fill the catalog to this many entries (e.g. 110000).")
 @click.option("--force", is_flag=True, help="Rebuild the catalog tables even if nothing changed.")
@@ -76,7 +102,8 @@ def demo(catalog_size: int, force: bool) -> None:
     """Seed demo data (idempotent)."""
     started = time.perf_counter()
     message = _run(seed_demo(catalog_size, force))
-    click.echo(f"{message} in {time.perf_counter() - started:.1f}s")
+    staff = _run(seed_accounts())
+    click.echo(f"{message}; {staff} demo staff accounts in {time.perf_counter() - started:.1f}s")
 
 
 @main.command()
@@ -119,6 +146,7 @@ def run() -> None:
         click.echo(f"embedded Redis at unix://{socket}")
     os.environ.update(env)
     click.echo(_run(seed_demo()))
+    _run(seed_accounts())
     children = [
         subprocess.Popen([sys.executable, "-m", "app.cli", "web"], env=env),
         subprocess.Popen([sys.executable, "-m", "app.cli", "worker"], env=env),
@@ -145,6 +173,46 @@ def run() -> None:
                 child.kill()
         if embedded is not None:
             embedded.shutdown()
+
+
+@main.group()
+def users() -> None:
+    """Staff accounts."""
+
+
+@users.command("add")
+@click.argument("username")
+@click.option("--role", type=click.Choice(["clerk", "reviewer", "supervisor", "admin"]), required=True)
+@click.option("--name", required=True, help="Name shown on pages and case timelines.")
+@click.option("--region", "region", required=True, help="Region code, e.g. 500103.")
+@click.option("--department", "departments", multiple=True, help="Department code; repeat for several.")
+@click.option("--hall", "hall_id", type=int, default=None, help="Service hall id (clerks).")
+@click.password_option(help="Asked for twice when not given.")
+def users_add(username, role, name, region, departments, hall_id, password) -> None:
+    """Create or update a staff account (password stored as an Argon2id hash)."""
+    from plugins.geography import DEPARTMENTS, REGIONS
+
+    if region not in REGIONS:
+        raise click.BadParameter(f"unknown region {region}", param_hint="--region")
+    unknown = [d for d in departments if d not in DEPARTMENTS]
+    if unknown:
+        raise click.BadParameter(f"unknown department(s): {', '.join(unknown)}", param_hint="--department")
+    if len(password) < 10:
+        raise click.BadParameter("at least 10 characters", param_hint="--password")
+
+    async def go():
+        from app.accounts import service
+        from app.runtime import Runtime
+
+        rt = Runtime(load_settings())
+        await rt.start(sync=False)
+        try:
+            return await service.add_staff(rt.engine, username=username, password=password, role=role, name=name,
+                                           region_code=region, departments=departments, hall_id=hall_id)
+        finally:
+            await rt.stop()
+
+    click.echo(f"staff account {username} (id {_run(go())}) saved")
 
 
 @main.group(invoke_without_command=True)

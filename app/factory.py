@@ -5,14 +5,17 @@ from __future__ import annotations
 import logging
 
 from litestar import Litestar, Request, Response
-from litestar.exceptions import HTTPException, NotFoundException
+from litestar.config.csrf import CSRFConfig
+from litestar.exceptions import HTTPException, NotFoundException, PermissionDeniedException
 from litestar.openapi import OpenAPIConfig
 from litestar.static_files import create_static_files_router
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 
 from app.runtime import Runtime
 from app.settings import Settings, load_settings
-from app.web import admin, api, bench, health, pages
+from app.accounts import sessions
+from app.web.guards import SignInRequired, signin_redirect
+from app.web import admin, api, auth, bench, health, me, pages
 
 log = logging.getLogger("kuaiban")
 
@@ -31,6 +34,24 @@ def _not_found(request: Request, exc: NotFoundException) -> Response:
         return Response({"status_code": 404, "detail": exc.detail or "不存在"}, status_code=404)
     rt: Runtime = request.app.state.runtime
     return rt.renderer.page(request, "pages/not_found.html", status=404)
+
+
+def _forbidden(request: Request, exc: PermissionDeniedException) -> Response:
+    """CSRF failures and refused actions: a Chinese page (JSON for API clients), never a bare 403."""
+    if _wants_json(request):
+        return Response({"status_code": 403, "detail": "请求无效或页面已过期，请刷新后重试"}, status_code=403)
+    rt: Runtime = request.app.state.runtime
+    return rt.renderer.page(request, "pages/forbidden.html", status=403)
+
+
+async def _load_account(request: Request) -> None:
+    """Before every route: who is signed in (None for visitors)."""
+    rt: Runtime = request.app.state.runtime
+    request.state.account = await sessions.load(rt.engine, request.cookies.get(sessions.COOKIE))
+
+
+def _signin_required(request: Request, exc: SignInRequired) -> Response:
+    return signin_redirect(request)
 
 
 def _http_error(request: Request, exc: HTTPException) -> Response:
@@ -64,6 +85,9 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
 
     handlers = [
         pages.home, pages.matters, pages.guide, pages.apply_placeholder,
+        auth.signin_page, auth.signin_code, auth.signin_verify_page, auth.signin_verify,
+        auth.staff_signin_page, auth.staff_signin, auth.signout, auth.dev_sms,
+        *me.HANDLERS,
         api.api_matters, api.api_matter, admin.admin_plugins, health.healthz,
         create_static_files_router(path="/static", directories=[settings.static_dir],
                                    cache_control=None, include_in_schema=False),
@@ -76,8 +100,15 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         route_handlers=handlers,
         on_startup=[on_startup],
         on_shutdown=[on_shutdown],
+        before_request=_load_account,
+        csrf_config=CSRFConfig(
+            secret=settings.secret_key, cookie_name="kb_csrf", header_name="x-csrf-token",
+            cookie_secure=False, cookie_samesite="lax",
+        ),
         exception_handlers={
             NotFoundException: _not_found,
+            PermissionDeniedException: _forbidden,
+            SignInRequired: _signin_required,
             HTTPException: _http_error,
             Exception: _server_error,
         },

@@ -28,6 +28,7 @@ class Runtime:
     catalog: CatalogService = field(default=None)  # type: ignore[assignment]
     renderer: Renderer = field(default=None)  # type: ignore[assignment]
     last_sync: SyncReport | None = None
+    queue: object | None = None  # arq pool when Redis is configured
 
     def load_plugins(self) -> None:
         if self.host is None:
@@ -47,6 +48,18 @@ class Runtime:
         self.catalog = CatalogService(self.engine, self.settings.search_cache_seconds)
         if sync:
             await self.sync()
+        await self._connect_queue()
+
+    async def _connect_queue(self) -> None:
+        if not self.settings.redis_url:
+            return
+        from arq import create_pool
+        from arq.connections import RedisSettings
+
+        try:
+            self.queue = await create_pool(RedisSettings.from_dsn(self.settings.redis_url), retry_jobs=False)
+        except Exception as exc:  # the outbox keeps the work; the worker's cron sends it later
+            log.error("cannot reach Redis at start-up (%s); jobs wait in the outbox", exc)
 
     async def sync(self, *, force: bool = False, generated: list | None = None) -> SyncReport:
         """Reference data and catalog; `generated` replaces the generated demo matters if given."""
@@ -61,5 +74,8 @@ class Runtime:
         return report
 
     async def stop(self) -> None:
+        if self.queue is not None:
+            await self.queue.aclose()
+            self.queue = None
         if self.engine is not None:
             await db.stop(self.engine)

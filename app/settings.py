@@ -39,8 +39,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
     secret = env.get("KUAIBAN_SECRET_KEY") or ""
     dev = env.get("KUAIBAN_DEV", "") == "1"
     if not secret:
-        # A per-process random key keeps sessions safe by default; production sets one.
-        secret = secrets.token_hex(32)
+        secret = _local_secret(data_dir)
     return Settings(
         data_dir=data_dir,
         database_url=database_url,
@@ -51,3 +50,21 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         dev=dev,
         search_cache_seconds=float(env.get("KUAIBAN_SEARCH_CACHE_SECONDS", "60")),
     )
+
+
+def _local_secret(data_dir: Path) -> str:
+    """Without KUAIBAN_SECRET_KEY, one random key per data directory, kept in a 0600 file, so every
+    process of one installation signs tokens alike. Production sets the variable."""
+    path = data_dir / "secret.key"
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        secret = secrets.token_hex(32)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process of this installation was first
+            return path.read_text().strip()
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secret)
+        return secret

@@ -51,8 +51,20 @@ async def _core(engine: Engine) -> None:
         await fetch(engine, sql)
 
 
+async def _accounts(engine: Engine) -> None:
+    for table in tables.ACCOUNT_TABLES:
+        await table.create_table(if_not_exists=True)
+    for sql in (
+        "CREATE UNIQUE INDEX IF NOT EXISTS company_member_unique ON company_member (company_id, account_id)",
+        "CREATE INDEX IF NOT EXISTS otp_code_phone_time ON otp_code (phone, created_at)",
+        "CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (sent_at, id)",
+    ):
+        await fetch(engine, sql)
+
+
 MIGRATIONS: list[tuple[str, Callable[[Engine], Awaitable[None]]]] = [
     ("0001_core", _core),
+    ("0002_accounts", _accounts),
 ]
 
 

@@ -107,12 +107,78 @@ class MatterEntry(Table, tablename="matter_entry"):
     scope = Varchar(length=40)  # "d<district> [p]": filters the SQLite full-text index can apply
 
 
+class Account(Table, tablename="account"):
+    """A citizen (signs in by phone) or a staff member (signs in by username and password)."""
+
+    kind = Varchar(length=10)  # citizen | staff
+    phone = Varchar(length=20, null=True, unique=True)
+    username = Varchar(length=40, null=True, unique=True)
+    password_hash = Varchar(length=200, null=True)
+    role = Varchar(length=20)  # citizen | clerk | reviewer | supervisor | admin
+    name = Varchar(length=50, null=True)
+    resident_id = Varchar(length=18, null=True)
+    verified_at = Timestamptz(null=True)
+    region_code = Varchar(length=12, null=True)
+    departments = Varchar(length=300, default="")  # space-separated department codes
+    hall_id = Integer(null=True)
+    created_at = Timestamptz()
+    disabled = Boolean(default=False)
+
+
+class Company(Table, tablename="company"):
+    name = Varchar(length=200)
+    credit_code = Varchar(length=18, unique=True)
+    legal_rep = Varchar(length=50)
+    created_at = Timestamptz()
+
+
+class CompanyMember(Table, tablename="company_member"):
+    """A person who may act for a company (legal representative or authorised agent)."""
+
+    company_id = Integer(index=True)
+    account_id = Integer(index=True)
+    role = Varchar(length=20)  # legal_rep | agent
+    created_at = Timestamptz()
+
+
+class UserSession(Table, tablename="user_session"):
+    """Server-side session; the cookie holds a random token whose SHA-256 is the key."""
+
+    token_hash = Varchar(length=64, primary_key=True)
+    account_id = Integer(index=True)
+    created_at = Timestamptz()
+    last_seen = Timestamptz()
+
+
+class OtpCode(Table, tablename="otp_code"):
+    phone = Varchar(length=20, index=True)
+    code_hash = Varchar(length=64)
+    ip = Varchar(length=64, index=True)
+    created_at = Timestamptz()
+    expires_at = Timestamptz()
+    used_at = Timestamptz(null=True)
+    attempts = Integer(default=0)
+
+
+class Outbox(Table, tablename="outbox"):
+    """Side effects written with the state change and sent by arq jobs (`_job_id` = row id)."""
+
+    kind = Varchar(length=20)  # sms | courier | notification
+    recipient = Varchar(length=100)
+    body = Text()
+    created_at = Timestamptz()
+    sent_at = Timestamptz(null=True)
+    attempts = Integer(default=0)
+    result = Varchar(length=200, null=True)
+
+
 TABLES: tuple[type[Table], ...] = (
     Migration, Setting, RegionRow, DepartmentRow, Hall, MatterRow, MatterVersion, MatterEntry,
 )
+ACCOUNT_TABLES: tuple[type[Table], ...] = (Account, Company, CompanyMember, UserSession, OtpCode, Outbox)
 
 
 def bind(engine) -> None:
     """Point every table at the configured engine (set once at start-up)."""
-    for table in TABLES:
+    for table in TABLES + ACCOUNT_TABLES:
         table._meta._db = engine

@@ -10,6 +10,7 @@ from typing import Any
 import logging
 
 from litestar import Request, Response
+from litestar.utils.scope.state import ScopeState
 from minijinja import Environment, Markup
 
 from app import i18n
@@ -95,6 +96,8 @@ class Renderer:
             and request.headers.get("hx-boosted") != "true"
         )
         context.setdefault("path", request.url.path)
+        context.setdefault("csrf_token", ScopeState.from_scope(request.scope).csrf_token or "")
+        context.setdefault("account", request.state.get("account"))
         context.setdefault("query", str(request.url.query or ""))
         html = self.render(partial if wants_partial else template, **context)
         return Response(

@@ -1,0 +1,1 @@
+"""Accounts: citizens, company representatives and staff, and their identity numbers."""

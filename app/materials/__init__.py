@@ -1,0 +1,1 @@
+"""Uploaded application materials: checking what a citizen sends and keeping it."""

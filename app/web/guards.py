@@ -1,0 +1,29 @@
+"""Who may see a page: checked on the server for every request."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from litestar import Request
+from litestar.exceptions import NotFoundException
+from litestar.response import Redirect
+
+from app.accounts.sessions import CurrentAccount
+
+
+class SignInRequired(Exception):
+    """Raised by a guard; answered with a redirect to the sign-in page that comes back here."""
+
+
+def signin_redirect(request: Request) -> Redirect:
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return Redirect("/signin?" + urlencode({"next": target}), status_code=303)
+
+
+def citizen(request: Request) -> CurrentAccount:
+    account: CurrentAccount | None = request.state.get("account")
+    if account is None:
+        raise SignInRequired()
+    if account.is_staff:
+        raise NotFoundException()
+    return account
