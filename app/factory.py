@@ -15,7 +15,7 @@ from app.runtime import Runtime
 from app.settings import Settings, load_settings
 from app.accounts import sessions
 from app.web.guards import SignInRequired, signin_redirect
-from app.web import admin, api, auth, bench, health, me, pages
+from app.web import admin, api, apply, auth, bench, health, me, pages
 
 log = logging.getLogger("kuaiban")
 
@@ -84,7 +84,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         await rt.stop()
 
     handlers = [
-        pages.home, pages.matters, pages.guide, pages.apply_placeholder,
+        pages.home, pages.matters, pages.guide, *apply.HANDLERS,
         auth.signin_page, auth.signin_code, auth.signin_verify_page, auth.signin_verify,
         auth.staff_signin_page, auth.staff_signin, auth.signout, auth.dev_sms,
         *me.HANDLERS,

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from piccolo.engine.base import Engine
 
 from app.catalog.reference import sync_reference
+from app.clock import Clock
 from app.catalog.service import CatalogService
 from app.catalog.sync import SyncReport, sync_catalog
 from app.db import engine as db
@@ -29,6 +30,7 @@ class Runtime:
     renderer: Renderer = field(default=None)  # type: ignore[assignment]
     last_sync: SyncReport | None = None
     queue: object | None = None  # arq pool when Redis is configured
+    clock: Clock = field(default=None)  # type: ignore[assignment]
 
     def load_plugins(self) -> None:
         if self.host is None:
@@ -37,6 +39,7 @@ class Runtime:
             for problem in info.problems:
                 log.error("plugin %s quarantined: %s", info.name, problem.describe())
         self.renderer = Renderer(self.settings.templates_dir, self.host.pm)
+        self.clock = Clock(self.host.pm.hook.working_calendar())
 
     async def start(self, *, sync: bool = True) -> None:
         """Connect, migrate and sync the catalog (skipped when nothing changed)."""

@@ -62,9 +62,22 @@ async def _accounts(engine: Engine) -> None:
         await fetch(engine, sql)
 
 
+async def _cases(engine: Engine) -> None:
+    for table in tables.CASE_TABLES:
+        await table.create_table(if_not_exists=True)
+    for sql in (
+        "CREATE INDEX IF NOT EXISTS draft_owner ON draft (account_id, case_number, updated_at)",
+        "CREATE INDEX IF NOT EXISTS kb_case_owner ON kb_case (account_id, submitted_at)",
+        "CREATE INDEX IF NOT EXISTS case_event_case ON case_event (case_id, at)",
+        "CREATE INDEX IF NOT EXISTS upload_owner_material ON upload (account_id, material, removed_at)",
+    ):
+        await fetch(engine, sql)
+
+
 MIGRATIONS: list[tuple[str, Callable[[Engine], Awaitable[None]]]] = [
     ("0001_core", _core),
     ("0002_accounts", _accounts),
+    ("0003_cases", _cases),
 ]
 
 

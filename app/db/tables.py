@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piccolo.columns import Boolean, Integer, Text, Timestamptz, Varchar
+from piccolo.columns import Boolean, Date, Integer, Text, Timestamptz, Varchar
 from piccolo.table import Table
 
 
@@ -172,13 +172,92 @@ class Outbox(Table, tablename="outbox"):
     result = Varchar(length=200, null=True)
 
 
+class Draft(Table, tablename="draft"):
+    """A half-filled application: saved on every step and field change, resumable anywhere."""
+
+    account_id = Integer(index=True)
+    matter_key = Varchar(length=64)
+    matter_version = Varchar(length=20)
+    region_code = Varchar(length=12)
+    company_id = Integer(null=True)
+    answers = Text(default="{}")
+    submit_token = Varchar(length=64, unique=True)
+    case_number = Varchar(length=40, null=True)
+    created_at = Timestamptz()
+    updated_at = Timestamptz()
+
+
+class Upload(Table, tablename="upload"):
+    """One file given for one material of a draft or case; the bytes live in the file store."""
+
+    account_id = Integer(index=True)
+    draft_id = Integer(null=True, index=True)
+    case_id = Integer(null=True, index=True)
+    material = Varchar(length=64)
+    material_title = Varchar(length=200)
+    sha256 = Varchar(length=64)
+    filename = Varchar(length=120)
+    kind = Varchar(length=10)
+    size = Integer()
+    created_at = Timestamptz()
+    removed_at = Timestamptz(null=True)
+
+
+class Case(Table, tablename="kb_case"):
+    """One application of one matter by one applicant (办件), with its clock."""
+
+    number = Varchar(length=40, unique=True)
+    parent_id = Integer(null=True, index=True)
+    matter_key = Varchar(length=64, index=True)
+    matter_version = Varchar(length=20)
+    matter_name = Varchar(length=200)
+    department = Varchar(length=40)
+    region_code = Varchar(length=12, index=True)
+    account_id = Integer(index=True)
+    company_id = Integer(null=True)
+    applicant_name = Varchar(length=100)
+    channel = Varchar(length=10)  # web | mobile | window | kiosk
+    entered_by = Integer(null=True)  # staff account when applied on the applicant's behalf
+    status = Varchar(length=20, index=True)
+    answers = Text()
+    idempotency_key = Varchar(length=80, unique=True)
+    submitted_at = Timestamptz()
+    accepted_at = Timestamptz(null=True)
+    promised_due = Date(null=True)
+    legal_due = Date(null=True)
+    expected_date = Date(null=True)
+    updated_at = Timestamptz()
+
+
+class CaseEvent(Table, tablename="case_event"):
+    """Every state change of a case, written in the same transaction as the change."""
+
+    case_id = Integer(index=True)
+    status_from = Varchar(length=20, null=True)
+    status_to = Varchar(length=20)
+    actor_id = Integer(null=True)
+    actor_name = Varchar(length=100)
+    role = Varchar(length=20)
+    channel = Varchar(length=10)
+    note = Text(default="")
+    at = Timestamptz()
+
+
+class CaseSequence(Table, tablename="case_sequence"):
+    """The daily sequence behind case numbers, per region."""
+
+    prefix = Varchar(length=20, primary_key=True)
+    value = Integer()
+
+
 TABLES: tuple[type[Table], ...] = (
     Migration, Setting, RegionRow, DepartmentRow, Hall, MatterRow, MatterVersion, MatterEntry,
 )
 ACCOUNT_TABLES: tuple[type[Table], ...] = (Account, Company, CompanyMember, UserSession, OtpCode, Outbox)
+CASE_TABLES: tuple[type[Table], ...] = (Draft, Upload, Case, CaseEvent, CaseSequence)
 
 
 def bind(engine) -> None:
     """Point every table at the configured engine (set once at start-up)."""
-    for table in TABLES + ACCOUNT_TABLES:
+    for table in TABLES + ACCOUNT_TABLES + CASE_TABLES:
         table._meta._db = engine

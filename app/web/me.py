@@ -8,7 +8,9 @@ from litestar import Request, Response, get, post
 from litestar.response import Redirect
 
 from app.accounts import identity, service
-from app.web.auth import FORM
+from app.applications import drafts, uploads
+from app.cases import service as cases
+from app.web.auth import FORM, safe_next
 from app.web.guards import citizen
 from app.web.pages import runtime
 
@@ -32,9 +34,12 @@ async def _me_page(request: Request, status: int = 200, **extra) -> Response:
 
 
 async def _case_lists(request: Request, account) -> dict:
-    """Drafts and cases for `/me`; filled in by the cases package when it is present."""
-    provider = request.app.state.get("me_sections")
-    return await provider(request, account) if provider else {}
+    rt = runtime(request)
+    return {
+        "drafts": await drafts.mine(rt.engine, account.id),
+        "cases": await cases.mine(rt.engine, account.id),
+        "materials": await uploads.reusable(rt.engine, account.id),
+    }
 
 
 @get("/me", name="me", include_in_schema=False)
@@ -49,7 +54,7 @@ async def me_identity(request: Request, data: Annotated[dict[str, str], FORM]) -
     errors = await service.set_real_name(rt.engine, account.id, data.get("name", ""), data.get("resident_id", ""))
     if errors:
         return await _me_page(request, status=422, identity_errors=errors, identity_form=data)
-    return Redirect("/me#identity", status_code=303)
+    return Redirect(safe_next(data.get("next") or "/me#identity"), status_code=303)
 
 
 @post("/me/companies", name="me-companies", include_in_schema=False)

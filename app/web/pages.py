@@ -108,20 +108,3 @@ async def guide(request: Request, key: FromPath[str]) -> Response:
         if len(_articles) > ARTICLE_CACHE_SIZE:
             _articles.pop(next(iter(_articles)))
     return rt.renderer.page(request, "pages/guide.html", matter=guide_view.data, article=article)
-
-
-@get("/matters/{key:str}/apply", name="apply", include_in_schema=False)
-async def apply_placeholder(request: Request, key: FromPath[str]) -> Response:
-    rt = runtime(request)
-    guide_view = await rt.catalog.guide(key)
-    if guide_view is None:
-        raise NotFoundException()
-    entries = guide_view.entries
-    region = request.query_params.get("region", "")
-    if region not in {e["region_code"] for e in entries}:
-        region = entries[0]["region_code"] if len(entries) == 1 else ""
-    halls = await rt.catalog.halls(region or CITY_CODE)
-    return rt.renderer.page(request, "pages/apply_coming.html", matter=guide_view.data, halls=halls,
-                            region=region)
-
-

@@ -104,9 +104,10 @@ async def test_guide_region_selector_and_bundle_members(client):
         assert f'/matters/{member}"' in bundle.text
 
 
-async def test_apply_leads_to_a_clear_coming_page(client):
-    r = await client.get("/matters/business-licence-change/apply")
-    assert r.status_code == 200 and "在线申报即将开通" in r.text and "返回办事指南" in r.text
+async def test_apply_asks_visitors_to_sign_in_and_comes_back(client):
+    r = await client.get("/matters/business-licence-change/apply", follow_redirects=False)
+    assert r.status_code == 303
+    assert r.headers["location"] == "/signin?next=%2Fmatters%2Fbusiness-licence-change%2Fapply"
 
 
 async def test_unknown_matter_is_a_chinese_404(client):

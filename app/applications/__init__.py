@@ -1,0 +1,1 @@
+"""Applying online: forms rendered from declarations, drafts, materials."""

@@ -1,0 +1,92 @@
+"""Drafts: created when an applicant starts, saved on every step and field change, owner-only."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import secrets
+from dataclasses import dataclass
+
+from piccolo.engine.base import Engine
+
+from app.db.engine import fetch
+
+
+@dataclass(slots=True)
+class DraftRow:
+    id: int
+    account_id: int
+    matter_key: str
+    matter_version: str
+    region_code: str
+    company_id: int | None
+    answers: dict[str, str]
+    submit_token: str
+    case_number: str | None
+    updated_at: datetime.datetime
+
+
+def _now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC)
+
+
+def _row(r: dict) -> DraftRow:
+    return DraftRow(
+        id=r["id"], account_id=r["account_id"], matter_key=r["matter_key"], matter_version=r["matter_version"],
+        region_code=r["region_code"], company_id=r["company_id"], answers=json.loads(r["answers"] or "{}"),
+        submit_token=r["submit_token"], case_number=r["case_number"], updated_at=r["updated_at"],
+    )
+
+
+FIELDS = "id, account_id, matter_key, matter_version, region_code, company_id, answers, submit_token, case_number, updated_at"
+
+
+async def open_draft(
+    engine: Engine, account_id: int, matter_key: str, version: str, region: str, company_id: int | None,
+    prefill: dict[str, str],
+) -> DraftRow:
+    """The applicant's unsubmitted draft of this matter in this region (and company), or a new one."""
+    async with engine.transaction():
+        rows = await fetch(
+            engine,
+            f"SELECT {FIELDS} FROM draft WHERE account_id = {{}} AND matter_key = {{}} AND region_code = {{}} "
+            "AND case_number IS NULL ORDER BY updated_at DESC",
+            account_id, matter_key, region,
+        )
+        for r in rows:
+            if r["company_id"] == company_id:
+                return _row(r)
+        now = _now()
+        created = await fetch(
+            engine,
+            "INSERT INTO draft (account_id, matter_key, matter_version, region_code, company_id, answers, "
+            f"submit_token, case_number, created_at, updated_at) VALUES ({{}}, {{}}, {{}}, {{}}, {{}}, {{}}, {{}}, NULL, "
+            f"{{}}, {{}}) RETURNING {FIELDS}",
+            account_id, matter_key, version, region, company_id, json.dumps(prefill, ensure_ascii=False),
+            secrets.token_urlsafe(24), now, now,
+        )
+        return _row(created[0])
+
+
+async def get_own(engine: Engine, draft_id: int, account_id: int) -> DraftRow | None:
+    """A draft only for its owner: anybody else gets None, which the page answers with 404."""
+    rows = await fetch(engine, f"SELECT {FIELDS} FROM draft WHERE id = {{}} AND account_id = {{}}", draft_id, account_id)
+    return _row(rows[0]) if rows else None
+
+
+async def save_answers(engine: Engine, draft: DraftRow, values: dict[str, str]) -> None:
+    draft.answers.update(values)
+    await fetch(
+        engine, "UPDATE draft SET answers = {}, updated_at = {} WHERE id = {} AND case_number IS NULL",
+        json.dumps(draft.answers, ensure_ascii=False), _now(), draft.id,
+    )
+
+
+async def mine(engine: Engine, account_id: int) -> list[dict]:
+    return await fetch(
+        engine,
+        "SELECT d.id, d.matter_key, d.updated_at, m.name AS matter_name FROM draft d "
+        "LEFT JOIN matter m ON m.key = d.matter_key WHERE d.account_id = {} AND d.case_number IS NULL "
+        "ORDER BY d.updated_at DESC LIMIT 50",
+        account_id,
+    )

@@ -1,0 +1,190 @@
+"""The one place a case's state changes: new state, event row and outbox rows in one transaction."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import sqlite3
+
+import asyncpg
+from piccolo.engine.base import Engine
+
+from app.cases import status as st
+from app.clock import Clock
+from app.db.engine import fetch
+from app.outbox import queue_sms
+from plugins.declarations import Matter
+
+
+class CaseError(Exception):
+    """A move the rules do not allow (the message is Chinese, for the person who tried it)."""
+
+
+def _now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC)
+
+
+async def next_number(engine: Engine, region_code: str, day: datetime.date) -> str:
+    """Region code + date + daily sequence, e.g. 500103 20261128 00042 (inside the caller's transaction)."""
+    prefix = f"{region_code[:6]}{day:%Y%m%d}"
+    rows = await fetch(
+        engine,
+        "INSERT INTO case_sequence (prefix, value) VALUES ({}, 1) "
+        "ON CONFLICT (prefix) DO UPDATE SET value = case_sequence.value + 1 RETURNING value",
+        prefix,
+    )
+    return f"{prefix}{rows[0]['value']:05d}"
+
+
+async def _event(engine, case_id, status_from, status_to, actor_id, actor_name, role, channel, note, at):
+    await fetch(
+        engine,
+        "INSERT INTO case_event (case_id, status_from, status_to, actor_id, actor_name, role, channel, note, at) "
+        "VALUES ({}, {}, {}, {}, {}, {}, {}, {}, {})",
+        case_id, status_from, status_to, actor_id, actor_name, role, channel, note, at,
+    )
+
+
+async def _insert_case(engine, *, number, parent_id, matter: Matter, region, account_id, company_id, applicant,
+                       channel, entered_by, answers, key, now, clock: Clock) -> tuple[int, datetime.date]:
+    today = clock.local_date(now)
+    promised = clock.add_working_days(today, matter.promised_limit)
+    legal = clock.add_working_days(today, matter.legal_limit)
+    rows = await fetch(
+        engine,
+        "INSERT INTO kb_case (number, parent_id, matter_key, matter_version, matter_name, department, region_code, "
+        "account_id, company_id, applicant_name, channel, entered_by, status, answers, idempotency_key, "
+        "submitted_at, accepted_at, promised_due, legal_due, expected_date, updated_at) VALUES "
+        "({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, NULL, {}, {}, {}, {}) RETURNING id",
+        number, parent_id, matter.key, matter.version, matter.name, matter.department, region, account_id,
+        company_id, applicant, channel, entered_by, st.SUBMITTED, json.dumps(answers, ensure_ascii=False), key,
+        now, promised, legal, promised, now,
+    )
+    return rows[0]["id"], promised
+
+
+async def submit(
+    engine: Engine, clock: Clock, *, draft, matter: Matter, members: list[Matter], account_id: int,
+    applicant_name: str, phone: str | None, channel: str, actor_name: str, entered_by: int | None = None,
+) -> str:
+    """Turn a draft into a case (a bundle: a parent case and one sub-case per member matter).
+
+    Idempotent on the draft's submit token: a double click, a retry or a replay returns the first case.
+    """
+    existing = await _case_for_key(engine, draft.submit_token)
+    if existing:
+        return existing
+    now = _now()
+    try:
+        async with engine.transaction():
+            existing = await _case_for_key(engine, draft.submit_token)
+            if existing:
+                return existing
+            number = await next_number(engine, draft.region_code, clock.local_date(now))
+            common = dict(region=draft.region_code, account_id=account_id, company_id=draft.company_id,
+                          applicant=applicant_name, channel=channel, entered_by=entered_by,
+                          answers=draft.answers, now=now, clock=clock)
+            case_id, expected = await _insert_case(engine, number=number, parent_id=None, matter=matter,
+                                                   key=draft.submit_token, **common)
+            role = "staff" if entered_by else "applicant"
+            note = "工作人员代为录入" if entered_by else ""
+            await _event(engine, case_id, None, st.SUBMITTED, entered_by or account_id, actor_name, role, channel,
+                         note, now)
+            slowest = expected
+            for index, member in enumerate(members, start=1):
+                child_id, child_expected = await _insert_case(
+                    engine, number=f"{number}-{index}", parent_id=case_id, matter=member,
+                    key=f"{draft.submit_token}:{index}", **common,
+                )
+                await _event(engine, child_id, None, st.SUBMITTED, entered_by or account_id, actor_name, role,
+                             channel, f"随“{matter.name}”一并提交", now)
+                slowest = max(slowest, child_expected)
+            if members:  # the bundle is done when its slowest member is
+                await fetch(engine, "UPDATE kb_case SET expected_date = {} WHERE id = {}", slowest, case_id)
+            await fetch(
+                engine, "UPDATE upload SET case_id = {} WHERE draft_id = {} AND removed_at IS NULL", case_id, draft.id
+            )
+            await fetch(engine, "UPDATE draft SET case_number = {}, updated_at = {} WHERE id = {}", number, now,
+                        draft.id)
+            if phone:
+                await queue_sms(engine, phone, f"【快办】您申请的“{matter.name}”已提交，办件编号{number}，"
+                                               f"预计{slowest:%Y年%m月%d日}前办结。可在“我的办事”查看进度。")
+            return number
+    except (sqlite3.IntegrityError, asyncpg.UniqueViolationError):
+        # A concurrent submit of the same draft won the race: answer with its case.
+        existing = await _case_for_key(engine, draft.submit_token)
+        if existing:
+            return existing
+        raise
+
+
+async def _case_for_key(engine: Engine, key: str) -> str | None:
+    rows = await fetch(engine, "SELECT number FROM kb_case WHERE idempotency_key = {}", key)
+    return rows[0]["number"] if rows else None
+
+
+async def transition(
+    engine: Engine, case_id: int, to: str, *, actor_id: int | None, actor_name: str, role: str, channel: str,
+    note: str = "", pm=None,
+) -> None:
+    """Move a case along MOVES, writing the event in the same transaction."""
+    now = _now()
+    async with engine.transaction():
+        rows = await fetch(engine, "SELECT status FROM kb_case WHERE id = {}", case_id)
+        if not rows:
+            raise CaseError("办件不存在")
+        current = rows[0]["status"]
+        if to not in st.MOVES.get(current, set()):
+            raise CaseError(f"办件当前为“{st.LABELS.get(current, current)}”，不能变更为“{st.LABELS.get(to, to)}”")
+        extra = ", accepted_at = {}" if to == st.ACCEPTED else ""
+        args = [to, now] + ([now] if extra else []) + [case_id]
+        await fetch(engine, f"UPDATE kb_case SET status = {{}}, updated_at = {{}}{extra} WHERE id = {{}}", *args)
+        await _event(engine, case_id, current, to, actor_id, actor_name, role, channel, note, now)
+    if pm is not None:
+        pm.hook.application_event(event={"case_id": case_id, "from": current, "to": to, "actor": actor_name,
+                                         "role": role, "channel": channel, "note": note, "at": now.isoformat()})
+
+
+async def own_case(engine: Engine, number: str, account_id: int) -> dict | None:
+    """A case for its applicant only; None (answered with 404) for everybody else."""
+    rows = await fetch(engine, "SELECT * FROM kb_case WHERE number = {} AND account_id = {}", number, account_id)
+    return rows[0] if rows else None
+
+
+async def timeline(engine: Engine, case_id: int) -> list[dict]:
+    return await fetch(
+        engine,
+        "SELECT status_from, status_to, actor_name, role, channel, note, at FROM case_event WHERE case_id = {} "
+        "ORDER BY at, id",
+        case_id,
+    )
+
+
+async def children(engine: Engine, case_id: int) -> list[dict]:
+    return await fetch(
+        engine,
+        "SELECT id, number, matter_key, matter_name, status, expected_date FROM kb_case WHERE parent_id = {} "
+        "ORDER BY id",
+        case_id,
+    )
+
+
+async def case_uploads(engine: Engine, case_id: int) -> list[dict]:
+    return await fetch(
+        engine,
+        "SELECT id, material, material_title, filename, kind, size FROM upload WHERE case_id = {} "
+        "AND removed_at IS NULL ORDER BY id",
+        case_id,
+    )
+
+
+async def mine(engine: Engine, account_id: int) -> list[dict]:
+    rows = await fetch(
+        engine,
+        "SELECT number, matter_name, status, submitted_at, expected_date FROM kb_case "
+        "WHERE account_id = {} AND parent_id IS NULL ORDER BY submitted_at DESC LIMIT 100",
+        account_id,
+    )
+    for row in rows:
+        row["status_label"] = st.LABELS.get(row["status"], row["status"])
+    return rows

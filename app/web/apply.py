@@ -1,0 +1,420 @@
+"""Applying online: start, one page per field group, materials, check answers, submit, track.
+
+Controllers stay thin: the form rules live in `app.applications.form`, drafts and files in their
+modules, and every state change of a case in `app.cases.service`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Request, Response, get, post
+from litestar.datastructures import UploadFile
+from litestar.exceptions import NotFoundException
+from litestar.params import FromPath
+from litestar.response import Redirect
+
+from app.accounts import service as accounts
+from app.applications import drafts, form, uploads
+from app.cases import service as cases
+from app.cases import status as st
+from app.materials.storage import FileStore
+from app.web.guards import citizen
+from app.web.pages import runtime
+from plugins.declarations import ApplicantKind, FieldType, Matter
+from plugins.geography import DISTRICT_CODES, REGIONS
+
+FORM_LIMIT = 8 * 1024 * 1024  # field pages (a signature image at most)
+UPLOAD_LIMIT = 600 * 1024 * 1024  # the largest material a matter declares, plus multipart overhead
+DISTRICTS = [{"code": c, "name": REGIONS[c].name} for c in DISTRICT_CODES]
+MIME = {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png", "gif": "image/gif",
+        "webp": "image/webp"}
+
+
+def store(request: Request) -> FileStore:
+    rt = runtime(request)
+    return FileStore(rt.settings.data_dir / "files")
+
+
+async def _matter(request: Request, key: str):
+    guide = await runtime(request).catalog.guide(key)
+    if guide is None:
+        raise NotFoundException()
+    return guide
+
+
+async def _draft_and_matter(request: Request, draft_id: int):
+    rt = runtime(request)
+    account = citizen(request)
+    draft = await drafts.get_own(rt.engine, draft_id, account.id)
+    if draft is None:
+        raise NotFoundException()
+    guide = await _matter(request, draft.matter_key)
+    return account, draft, guide.matter
+
+
+@get("/matters/{key:str}/apply", name="apply-start", include_in_schema=False)
+async def apply_start(request: Request, key: FromPath[str]) -> Response:
+    """Choose region (and company) if needed, then open the applicant's draft."""
+    rt = runtime(request)
+    guide = await _matter(request, key)
+    account = citizen(request)
+    matter = guide.matter
+    me = await accounts.get(rt.engine, account.id)
+    if not me.verified:
+        return rt.renderer.page(request, "pages/apply_identity.html", matter=guide.data,
+                                next=request.url.path + (f"?{request.url.query}" if request.url.query else ""))
+    entries = guide.entries
+    region = request.query_params.get("region", "")
+    if region not in {e["region_code"] for e in entries}:
+        region = entries[0]["region_code"] if len(entries) == 1 else ""
+    companies = await accounts.companies_of(rt.engine, account.id)
+    kinds = set(matter.applicant_kinds)
+    company_only = kinds == {ApplicantKind.COMPANY}
+    raw_company = request.query_params.get("company", "")
+    company = next((c for c in companies if str(c["id"]) == raw_company), None)
+    needs_choice = not region or (company_only and company is None) or (
+        ApplicantKind.COMPANY in kinds and companies and not raw_company
+    )
+    if needs_choice:
+        return rt.renderer.page(request, "pages/apply_start.html", matter=guide.data, entries=entries,
+                                region=region, companies=companies, company_only=company_only,
+                                can_company=ApplicantKind.COMPANY in kinds, chosen_company=raw_company)
+    profile = {"name": me.name or "", "id_number": me.resident_id or "", "phone": me.phone or ""}
+    if company:
+        profile |= {"company_name": company["name"], "credit_code": company["credit_code"],
+                    "legal_rep": company["legal_rep"]}
+    prefill = form.profile_prefill(matter, profile)
+    for extra in rt.host.pm.hook.prefill_application(matter=matter, applicant=profile):
+        for name, value in (extra or {}).items():
+            prefill.setdefault(name, value)
+    draft = await drafts.open_draft(rt.engine, account.id, matter.key, matter.version, region,
+                                    company["id"] if company else None, prefill)
+    return Redirect(f"/apply/{draft.id}/0", status_code=303)
+
+
+def _page_count(matter: Matter) -> int:
+    return len(form.pages(matter))
+
+
+async def _render_page(request: Request, draft, matter: Matter, index: int, errors: dict[str, str],
+                       status: int = 200) -> Response:
+    rt = runtime(request)
+    field_pages = form.pages(matter)
+    total = len(field_pages) + 2
+    common = dict(draft=draft, matter=matter.to_dict(), index=index, total=total, errors=errors, districts=DISTRICTS,
+                  titles=[p.title for p in field_pages] + [form.MATERIALS_PAGE, "核对并提交"])
+    if index < len(field_pages):
+        page = field_pages[index]
+        fields = [_field_view(f, draft.answers, errors) for f in page.fields]
+        return rt.renderer.page(request, "pages/apply_page.html", partial="partials/_apply_form.html",
+                                status=status, page_title=page.title, fields=fields,
+                                has_signature=any(f.type == FieldType.SIGNATURE for f in page.fields), **common)
+    if index == len(field_pages):
+        return await _render_materials(request, draft, matter, errors, status, common)
+    return await _render_check(request, draft, matter, errors, status, common)
+
+
+def _field_view(f, answers: dict[str, str], errors: dict[str, str]) -> dict[str, Any]:
+    value = answers.get(f.name, "")
+    region, _, detail = value.rpartition("|") if f.type == FieldType.ADDRESS else ("", "", value)
+    return {
+        "name": f.name, "label": f.label, "type": f.type.value, "required": f.required, "help": f.help,
+        "example": f.example, "options": [{"value": o.value, "label": o.label} for o in f.options],
+        "value": detail if f.type == FieldType.ADDRESS else value, "region": region,
+        "values": value.split(",") if f.type == FieldType.CHECKBOX else [],
+        "visible": form.visible(f, answers), "error": errors.get(f.name, ""),
+        "show_if": {"field": f.show_if.field, "values": list(f.show_if.values)} if f.show_if else None,
+        "max_length": f.max_length or (form.TEXTAREA_LIMIT if f.type == FieldType.TEXTAREA else form.TEXT_LIMIT),
+    }
+
+
+async def _render_materials(request, draft, matter: Matter, errors, status, common) -> Response:
+    rt = runtime(request)
+    given = await uploads.for_draft(rt.engine, draft.id)
+    reusable = await uploads.reusable(rt.engine, draft.account_id)
+    materials = []
+    for m in matter.materials:
+        files = [u for u in given if u["material"] == m.name]
+        offers = [u for u in reusable if u["material"] == m.name or u["material_title"] == m.title]
+        seen, unique_offers = set(), []
+        for offer in offers:
+            if offer["filename"] not in seen:
+                seen.add(offer["filename"])
+                unique_offers.append(offer)
+        materials.append({**_material_dict(m), "files": files, "offers": unique_offers[:3],
+                          "error": errors.get(f"material:{m.name}", ""), "full": len(files) >= m.max_files})
+    return rt.renderer.page(request, "pages/apply_materials.html", partial="partials/_materials.html",
+                            status=status, materials=materials, **common)
+
+
+def _material_dict(m) -> dict:
+    return {"name": m.name, "title": m.title, "required": m.required, "condition": m.condition,
+            "kinds": [k.upper() for k in m.kinds], "max_size_mb": m.max_size_mb, "max_files": m.max_files,
+            "sample": m.sample, "note": m.note, "accept": ",".join("." + k for k in m.kinds)}
+
+
+async def _render_check(request, draft, matter: Matter, errors, status, common) -> Response:
+    rt = runtime(request)
+    given = await uploads.for_draft(rt.engine, draft.id)
+    rows = []
+    for page in form.pages(matter):
+        for f in page.fields:
+            if form.visible(f, draft.answers):
+                rows.append({"label": f.label, "value": _display(f, draft.answers.get(f.name, "")),
+                             "page": page.index, "name": f.name})
+    materials = [{"title": m.title, "files": [u for u in given if u["material"] == m.name], "required": m.required,
+                  "name": m.name} for m in matter.materials]
+    return rt.renderer.page(request, "pages/apply_check.html", status=status, rows=rows, materials=materials,
+                            **common)
+
+
+def _display(f, value: str) -> str:
+    if not value:
+        return "—"
+    labels = {o.value: o.label for o in f.options}
+    if f.type == FieldType.CHECKBOX:
+        return "、".join(labels.get(v, v) for v in value.split(","))
+    if f.type in (FieldType.SELECT, FieldType.RADIO):
+        return labels.get(value, value)
+    if f.type == FieldType.ADDRESS:
+        region, _, detail = value.rpartition("|")
+        return f"{REGIONS[region].name if region in REGIONS else ''}{detail}"
+    if f.type == FieldType.SIGNATURE:
+        return "已上传签名"
+    return value
+
+
+@get("/apply/{draft_id:int}/{index:int}", name="apply-page", include_in_schema=False)
+async def apply_page(request: Request, draft_id: FromPath[int], index: FromPath[int]) -> Response:
+    account, draft, matter = await _draft_and_matter(request, draft_id)
+    if draft.case_number:
+        return Redirect(f"/cases/{draft.case_number}", status_code=303)
+    if not 0 <= index <= _page_count(matter) + 1:
+        raise NotFoundException()
+    return await _render_page(request, draft, matter, index, {})
+
+
+@get("/apply/{draft_id:int}", name="apply-resume", include_in_schema=False)
+async def apply_resume(request: Request, draft_id: FromPath[int]) -> Response:
+    return Redirect(f"/apply/{draft_id}/0", status_code=303)
+
+
+async def _read_page(request: Request, draft, matter: Matter, index: int) -> tuple[dict, dict]:
+    """Values of one page's fields from the posted form, plus errors from signature files."""
+    rt = runtime(request)
+    posted = await request.form()
+    page = form.pages(matter)[index]
+    values, errors = {}, {}
+    for f in page.fields:
+        if f.type == FieldType.SIGNATURE:
+            upload = posted.get(f.name)
+            if isinstance(upload, UploadFile) and upload.filename:
+                from plugins.declarations import Material
+
+                signature = Material(name=f"field:{f.name}", title=f.label, kinds=("jpg", "png"), max_size_mb=5)
+                data = await upload.read()
+                problem = await uploads.add(rt.engine, store(request), draft.account_id, draft.id, signature,
+                                            upload.filename, data)
+                if problem:
+                    errors[f.name] = problem
+                else:
+                    values[f.name] = "signed"
+            continue
+        values[f.name] = form.normalise(f, form.read_value(f, posted))
+    return values, errors
+
+
+@post("/apply/{draft_id:int}/{index:int}", name="apply-save", include_in_schema=False,
+      request_max_body_size=FORM_LIMIT)
+async def apply_save(request: Request, draft_id: FromPath[int], index: FromPath[int]) -> Response:
+    """Save the page whatever it holds, then check it: nothing typed is ever lost."""
+    rt = runtime(request)
+    account, draft, matter = await _draft_and_matter(request, draft_id)
+    if draft.case_number:
+        return Redirect(f"/cases/{draft.case_number}", status_code=303)
+    field_pages = form.pages(matter)
+    if not 0 <= index < len(field_pages):
+        raise NotFoundException()
+    values, upload_errors = await _read_page(request, draft, matter, index)
+    await drafts.save_answers(rt.engine, draft, values)
+    posted = await request.form()
+    if posted.get("_action") == "refresh":  # htmx: a controlling field changed, show or hide dependants
+        return await _render_page(request, draft, matter, index, {})
+    errors = form.validate_page(field_pages[index].fields, draft.answers) | upload_errors
+    if posted.get("_action") == "save":
+        return Redirect(f"/apply/{draft.id}/{index}?saved=1", status_code=303)
+    if errors:
+        return await _render_page(request, draft, matter, index, errors, status=422)
+    return Redirect(f"/apply/{draft.id}/{index + 1}", status_code=303)
+
+
+@post("/apply/{draft_id:int}/field/{name:str}", name="apply-field", include_in_schema=False)
+async def apply_field(request: Request, draft_id: FromPath[int], name: FromPath[str]) -> Response:
+    """htmx: save one field as the user leaves it and answer with that field, checked."""
+    rt = runtime(request)
+    account, draft, matter = await _draft_and_matter(request, draft_id)
+    f = next((f for f in matter.fields if f.name == name and f.type != FieldType.SIGNATURE), None)
+    if f is None or draft.case_number:
+        raise NotFoundException()
+    posted = await request.form()
+    value = form.normalise(f, form.read_value(f, posted))
+    await drafts.save_answers(rt.engine, draft, {f.name: value})
+    problem = form.check(f, value) if value else None  # an empty field is flagged on continue, not on leave
+    view = _field_view(f, draft.answers, {f.name: problem} if problem else {})
+    index = next(p.index for p in form.pages(matter) if f in p.fields)
+    return rt.renderer.page(request, "partials/_field.html", status=422 if problem else 200, field=view,
+                            draft=draft, districts=DISTRICTS, index=index)
+
+
+def _material(matter: Matter, name: str):
+    m = next((m for m in matter.materials if m.name == name), None)
+    if m is None:
+        raise NotFoundException()
+    return m
+
+
+@post("/apply/{draft_id:int}/materials/{name:str}", name="apply-upload", include_in_schema=False,
+      request_max_body_size=UPLOAD_LIMIT)
+async def apply_upload(request: Request, draft_id: FromPath[int], name: FromPath[str]) -> Response:
+    rt = runtime(request)
+    account, draft, matter = await _draft_and_matter(request, draft_id)
+    material = _material(matter, name)
+    posted = await request.form()
+    files = [f for f in posted.getall("files", []) if isinstance(f, UploadFile) and f.filename]
+    problems = []
+    if not files:
+        problems.append("请选择要上传的文件")
+    for upload in files:
+        problem = await uploads.add(rt.engine, store(request), account.id, draft.id, material, upload.filename,
+                                    await upload.read())
+        if problem:
+            problems.append(f"{upload.filename}：{problem}" if len(files) > 1 else problem)
+    index = _page_count(matter)
+    if problems:
+        return await _render_page(request, draft, matter, index, {f"material:{name}": "；".join(problems)},
+                                  status=422)
+    if request.headers.get("hx-request") == "true":
+        return await _render_page(request, draft, matter, index, {})
+    return Redirect(f"/apply/{draft.id}/{index}#m-{name}", status_code=303)
+
+
+@post("/apply/{draft_id:int}/uploads/{upload_id:int}/remove", name="apply-remove", include_in_schema=False)
+async def apply_remove(request: Request, draft_id: FromPath[int], upload_id: FromPath[int]) -> Response:
+    rt = runtime(request)
+    account, draft, matter = await _draft_and_matter(request, draft_id)
+    if not await uploads.remove(rt.engine, account.id, draft.id, upload_id):
+        raise NotFoundException()
+    index = _page_count(matter)
+    if request.headers.get("hx-request") == "true":
+        return await _render_page(request, draft, matter, index, {})
+    return Redirect(f"/apply/{draft.id}/{index}", status_code=303)
+
+
+@post("/apply/{draft_id:int}/materials/{name:str}/reuse/{upload_id:int}", name="apply-reuse",
+      include_in_schema=False)
+async def apply_reuse(request: Request, draft_id: FromPath[int], name: FromPath[str], upload_id: FromPath[int]) -> Response:
+    rt = runtime(request)
+    account, draft, matter = await _draft_and_matter(request, draft_id)
+    problem = await uploads.reuse(rt.engine, account.id, draft.id, _material(matter, name), upload_id)
+    index = _page_count(matter)
+    if problem:
+        return await _render_page(request, draft, matter, index, {f"material:{name}": problem}, status=422)
+    return Redirect(f"/apply/{draft.id}/{index}#m-{name}", status_code=303)
+
+
+def _submission_errors(rt, matter: Matter, answers: dict, given: list[dict], declared: bool) -> dict[str, str]:
+    errors = {f"field:{k}": v for k, v in form.validate_all(matter, answers).items()}
+    for m in matter.materials:
+        if m.required and not any(u["material"] == m.name for u in given):
+            errors[f"material:{m.name}"] = f"请上传{m.title}"
+    for objections in rt.host.pm.hook.validate_application(matter=matter, answers=answers):
+        for field_name, message in objections or []:
+            errors[f"field:{field_name}"] = message
+    if not declared:
+        errors["declaration"] = "请阅读并勾选承诺声明"
+    return errors
+
+
+@post("/apply/{draft_id:int}/submit", name="apply-submit", include_in_schema=False)
+async def apply_submit(request: Request, draft_id: FromPath[int]) -> Response:
+    rt = runtime(request)
+    account, draft, matter = await _draft_and_matter(request, draft_id)
+    posted = await request.form()
+    if draft.case_number:  # a double click or a replay: the case that was made
+        return Redirect(f"/cases/{draft.case_number}", status_code=303)
+    if posted.get("submit_token") != draft.submit_token:
+        raise NotFoundException()
+    given = await uploads.for_draft(rt.engine, draft.id)
+    errors = _submission_errors(rt, matter, draft.answers, given, posted.get("declaration") == "yes")
+    if errors:
+        return await _render_page(request, draft, matter, _page_count(matter) + 1, errors, status=422)
+    members = []
+    if matter.is_bundle:
+        for key in matter.members:
+            member = await rt.catalog.matter(key)
+            if member is not None:
+                members.append(member)
+    me = await accounts.get(rt.engine, account.id)
+    applicant = draft.answers.get("company_name") or me.name or ""
+    number = await cases.submit(
+        rt.engine, rt.clock, draft=draft, matter=matter, members=members, account_id=account.id,
+        applicant_name=applicant, phone=me.phone, channel=_channel(request), actor_name=me.name or "申请人",
+    )
+    return Redirect(f"/cases/{number}?submitted=1", status_code=303)
+
+
+def _channel(request: Request) -> str:
+    agent = (request.headers.get("user-agent") or "").lower()
+    return "mobile" if any(word in agent for word in ("mobile", "android", "iphone")) else "web"
+
+
+@get("/cases/{number:str}", name="case", include_in_schema=False)
+async def case_page(request: Request, number: FromPath[str]) -> Response:
+    rt = runtime(request)
+    account = citizen(request)
+    case = await cases.own_case(rt.engine, number, account.id)
+    if case is None:
+        raise NotFoundException()
+    return rt.renderer.page(
+        request, "pages/case.html", case=case, status_label=st.LABELS.get(case["status"], case["status"]),
+        next_step=st.NEXT_STEP.get(case["status"], ""), events=[
+            {**e, "label": st.LABELS.get(e["status_to"], e["status_to"])} for e in await cases.timeline(rt.engine, case["id"])
+        ],
+        children=[{**c, "status_label": st.LABELS.get(c["status"], c["status"])}
+                  for c in await cases.children(rt.engine, case["id"])],
+        files=await cases.case_uploads(rt.engine, case["id"]),
+        submitted=request.query_params.get("submitted") == "1",
+    )
+
+
+@get("/files/{upload_id:int}", name="file", include_in_schema=False)
+async def file_download(request: Request, upload_id: FromPath[int]) -> Response:
+    """A material, to its owner only; served with its sniffed type, never as HTML."""
+    rt = runtime(request)
+    account = citizen(request)
+    row = await uploads.get_visible(rt.engine, upload_id, account.id)
+    if row is None:
+        raise NotFoundException()
+    data = store(request).read(row["sha256"])
+    inline = row["kind"] in MIME
+    disposition = "inline" if inline else "attachment"
+    return Response(
+        data, media_type=MIME.get(row["kind"], "application/octet-stream"),
+        headers={
+            "Content-Disposition": f"{disposition}; filename*=UTF-8''{_quote(row['filename'])}",
+            "X-Content-Type-Options": "nosniff",
+            "Cache-Control": "private, max-age=3600",
+            "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
+        },
+    )
+
+
+def _quote(name: str) -> str:
+    from urllib.parse import quote
+
+    return quote(name, safe="")
+
+
+HANDLERS = [apply_start, apply_page, apply_resume, apply_save, apply_field, apply_upload, apply_remove,
+            apply_reuse, apply_submit, case_page, file_download]

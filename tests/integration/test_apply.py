@@ -1,0 +1,188 @@
+"""Applying online over HTTP on SQLite and PostgreSQL: pages, drafts, uploads, submit, tracking."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from litestar.testing import AsyncTestClient
+
+from app.factory import create_app
+from tests.conftest import make_settings
+from tests.integration.apply_helpers import PERSON_ID, fill_and_submit, png_bytes
+from tests.integration.test_accounts import csrf, sign_in
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+@pytest.fixture
+async def web(database_url, tmp_path):
+    app = create_app(make_settings(database_url, tmp_path, KUAIBAN_DEV="1"))
+    async with AsyncTestClient(app) as client:
+        client.follow_redirects = False
+        yield client
+
+
+async def verified(client, phone: str):
+    await sign_in(client, phone)
+    r = await client.post("/me/identity", data={"name": "张三", "resident_id": PERSON_ID, "_csrf_token": csrf(client)})
+    assert r.status_code == 303
+
+
+async def matter(client, key):
+    return await client.app.state.runtime.catalog.matter(key) if False else _declared(key)
+
+
+def _declared(key):
+    from plugins import manager
+
+    return manager.load().matters[key]
+
+
+async def test_apply_for_licence_change_and_track_it(web):
+    await verified(web, "13811112222")
+    await web.post("/me/companies", data={"company_name": "重庆示例有限公司", "credit_code": "91350100M000100Y43",
+                                          "legal_rep": "张三", "role": "legal_rep", "_csrf_token": csrf(web)})
+    number = await fill_and_submit(web, _declared("business-licence-change"))
+    assert re.fullmatch(r"50010320\d{6}\d{5}", number)
+    page = await web.get(f"/cases/{number}?submitted=1")
+    assert page.status_code == 200
+    for words in ("申请已提交", number, "已提交，待受理", "预计办结", "办理过程", "下一步"):
+        assert words in page.text, words
+    me = await web.get("/me")
+    assert number in me.text and "营业执照变更登记" in me.text
+
+
+async def test_submitting_twice_makes_one_case(web):
+    await verified(web, "13811113333")
+    first = await fill_and_submit(web, _declared("residence-permit"))
+    drafts = re.findall(r'href="/apply/(\d+)"', (await web.get("/me")).text)
+    assert not drafts, "the submitted draft is no longer listed as a draft"
+    rows = await _cases_of(web, "13811113333")
+    assert rows == [first]
+
+
+async def _cases_of(client, phone):
+    me = await client.get("/me")
+    return re.findall(r'href="/cases/([0-9-]+)"', me.text)
+
+
+async def test_replayed_submit_returns_the_same_case(web):
+    await verified(web, "13811114444")
+    r = await web.get("/matters/residence-permit/apply", params={"region": "500103"})
+    draft_url = r.headers["location"].rsplit("/", 1)[0]
+    number = await fill_and_submit(web, _declared("residence-permit"))
+    check = await web.get(draft_url + "/99")
+    assert check.status_code in (303, 404)
+    replay = await web.post(f"{draft_url}/submit", data={"_csrf_token": csrf(web), "submit_token": "x",
+                                                        "declaration": "yes"})
+    assert replay.status_code == 303 and replay.headers["location"] == f"/cases/{number}"
+
+
+async def test_another_users_case_draft_and_file_are_404(web, database_url, tmp_path):
+    await verified(web, "13811115555")
+    number = await fill_and_submit(web, _declared("residence-permit"))
+    me = (await web.get("/me")).text
+    case_page = (await web.get(f"/cases/{number}")).text
+    file_id = re.search(r'href="/files/(\d+)"', case_page).group(1)
+    assert (await web.get(f"/files/{file_id}")).status_code == 200
+    other = create_app(make_settings(database_url, tmp_path, KUAIBAN_DEV="1"))
+    async with AsyncTestClient(other) as intruder:
+        intruder.follow_redirects = False
+        await sign_in(intruder, "13899998888")
+        assert (await intruder.get(f"/cases/{number}")).status_code == 404
+        assert (await intruder.get(f"/files/{file_id}")).status_code == 404
+        assert (await intruder.get(f"/cases/50010320990101{99999}")).status_code == 404
+    assert me
+
+
+async def test_bad_answers_get_messages_and_the_draft_keeps_them(web):
+    await verified(web, "13811116666")
+    r = await web.get("/matters/residence-permit/apply", params={"region": "500103"})
+    draft_url = r.headers["location"].rsplit("/", 1)[0]
+    m = _declared("residence-permit")
+    from app.applications import form
+
+    first = form.pages(m)[0]
+    data = {"_csrf_token": csrf(web), "_action": "next"}
+    id_field = next((f.name for f in first.fields if f.type.value == "resident_id"), None)
+    text_field = next(f for f in first.fields if f.type.value == "text")
+    data[text_field.name] = "<script>alert('x')</script>"
+    if id_field:
+        data[id_field] = "110105194912310021"
+    bad = await web.post(f"{draft_url}/0", data=data)
+    assert bad.status_code == 422
+    assert 'class="error-summary"' in bad.text and "<script>alert" not in bad.text
+    if id_field:
+        assert "校验位" in bad.text
+    again = await web.get(f"{draft_url}/0")
+    assert "&lt;script&gt;alert" in again.text, "what was typed survives the error and a reload"
+
+
+async def test_uploads_are_checked_by_content(web):
+    await verified(web, "13811117777")
+    r = await web.get("/matters/residence-permit/apply", params={"region": "500103"})
+    draft_url = r.headers["location"].rsplit("/", 1)[0]
+    m = _declared("residence-permit")
+    material = next(x for x in m.materials if x.max_size_mb <= 10)
+    url = f"{draft_url}/materials/{material.name}"
+    exe = await web.post(url, data={"_csrf_token": csrf(web)},
+                         files={"files": ("照片.png", b"MZ\x90\x00" + b"\x00" * 200, "image/png")})
+    assert exe.status_code == 422 and "文件格式不符合要求" in exe.text
+    empty = await web.post(url, data={"_csrf_token": csrf(web)}, files={"files": ("a.png", b"", "image/png")})
+    assert empty.status_code == 422 and "文件为空" in empty.text
+    from tests.integration.apply_helpers import sample_file
+
+    ext_name, payload = sample_file(material.kinds, 3)
+    sneaky = await web.post(url, data={"_csrf_token": csrf(web)},
+                            files={"files": ("../../etc/passwd" + ext_name[-4:], payload, "image/png")})
+    assert sneaky.status_code == 303
+    page = await web.get(sneaky.headers["location"].split("#")[0])
+    assert "passwd" + ext_name[-4:] in page.text and "../" not in page.text
+    big = await web.post(url, data={"_csrf_token": csrf(web)},
+                         files={"files": ("big" + ext_name[-4:],
+                                          payload + b"\x00" * (material.max_size_mb * 1024 * 1024), "image/png")})
+    assert big.status_code == 422 and f"文件大小不能超过{material.max_size_mb}MB" in big.text
+    no_csrf = await web.post(url, files={"files": ("a.png", png_bytes(5), "image/png")})
+    assert no_csrf.status_code == 403
+
+
+async def test_expired_session_mid_form_keeps_the_draft(web, monkeypatch):
+    import datetime
+
+    from app.accounts import signin
+
+    monkeypatch.setattr(signin, "PHONE_GAP", datetime.timedelta(0))  # signing in twice within a minute
+    await verified(web, "13811118888")
+    r = await web.get("/matters/residence-permit/apply", params={"region": "500103"})
+    draft_url = r.headers["location"].rsplit("/", 1)[0]
+    m = _declared("residence-permit")
+    from app.applications import form
+    from tests.integration.apply_helpers import page_data
+
+    first = form.pages(m)[0]
+    data = page_data(first.fields, csrf(web))
+    data["_action"] = "save"
+    assert (await web.post(f"{draft_url}/0", data=data)).status_code == 303
+    web.cookies.delete("kb_session")
+    lost = await web.post(f"{draft_url}/0", data=data)
+    assert lost.status_code == 303 and "/signin" in lost.headers["location"]
+    await sign_in(web, "13811118888", next_url=f"{draft_url}/0")
+    again = await web.get(f"{draft_url}/0")
+    value = next(v for k, v in data.items() if not k.startswith("_") and isinstance(v, str) and len(v) > 1)
+    assert again.status_code == 200 and value in again.text
+
+
+async def test_bundle_application_makes_a_parent_and_sub_cases(web):
+    await verified(web, "13811119999")
+    await web.post("/me/companies", data={"company_name": "重庆示例有限公司", "credit_code": "91350100M000100Y43",
+                                          "legal_rep": "张三", "role": "legal_rep", "_csrf_token": csrf(web)})
+    bundle = _declared("company-establishment")
+    number = await fill_and_submit(web, bundle)
+    page = await web.get(f"/cases/{number}")
+    assert "一并办理的事项" in page.text
+    for index, key in enumerate(bundle.members, start=1):
+        assert f"{number}-{index}" in page.text
+    children = re.findall(r"预计 (\d{4}-\d{2}-\d{2})", page.text)
+    expected = re.search(r"<dt>预计办结</dt><dd>(\d{4}-\d{2}-\d{2})", page.text).group(1)
+    assert children and expected == max(children), "the bundle follows its slowest member"
