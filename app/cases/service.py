@@ -6,6 +6,8 @@ import datetime
 import json
 import sqlite3
 
+import logging
+
 import asyncpg
 from piccolo.engine.base import Engine
 
@@ -14,6 +16,9 @@ from app.clock import Clock
 from app.db.engine import fetch
 from app.outbox import queue_sms
 from plugins.declarations import Matter
+
+
+log = logging.getLogger("kuaiban.cases")
 
 
 class CaseError(Exception):
@@ -65,7 +70,7 @@ async def _insert_case(engine, *, number, parent_id, matter: Matter, region, acc
 
 async def submit(
     engine: Engine, clock: Clock, *, draft, matter: Matter, members: list[Matter], account_id: int,
-    applicant_name: str, phone: str | None, channel: str, actor_name: str, entered_by: int | None = None,
+    applicant_name: str, phone: str | None, channel: str, actor_name: str, entered_by: int | None = None, pm=None,
 ) -> str:
     """Turn a draft into a case (a bundle: a parent case and one sub-case per member matter).
 
@@ -74,6 +79,28 @@ async def submit(
     existing = await _case_for_key(engine, draft.submit_token)
     if existing:
         return existing
+    number = await _create(engine, clock, draft=draft, matter=matter, members=members, account_id=account_id,
+                           applicant_name=applicant_name, phone=phone, channel=channel, actor_name=actor_name,
+                           entered_by=entered_by)
+    notify(pm, {"case": number, "from": None, "to": st.SUBMITTED, "actor": actor_name,
+                "role": "staff" if entered_by else "applicant", "channel": channel, "note": "",
+                "at": _now().isoformat()})
+    return number
+
+
+def notify(pm, event: dict) -> None:
+    """Tell plugins of a case event after it is committed; one that fails is logged, not fatal."""
+    if pm is None:
+        return
+    for impl in pm.hook.application_event.get_hookimpls():
+        try:
+            impl.function(event=event)
+        except Exception:
+            log.exception("plugin %s failed in application_event", impl.plugin_name)
+
+
+async def _create(engine, clock, *, draft, matter, members, account_id, applicant_name, phone, channel, actor_name,
+                  entered_by) -> str:
     now = _now()
     try:
         async with engine.transaction():
@@ -140,9 +167,8 @@ async def transition(
         args = [to, now] + ([now] if extra else []) + [case_id]
         await fetch(engine, f"UPDATE kb_case SET status = {{}}, updated_at = {{}}{extra} WHERE id = {{}}", *args)
         await _event(engine, case_id, current, to, actor_id, actor_name, role, channel, note, now)
-    if pm is not None:
-        pm.hook.application_event(event={"case_id": case_id, "from": current, "to": to, "actor": actor_name,
-                                         "role": role, "channel": channel, "note": note, "at": now.isoformat()})
+    notify(pm, {"case": case_id, "from": current, "to": to, "actor": actor_name, "role": role,
+                "channel": channel, "note": note, "at": now.isoformat()})
 
 
 async def own_case(engine: Engine, number: str, account_id: int) -> dict | None:

@@ -14,6 +14,7 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 from litestar.response import Redirect
 
+from app import outbox
 from app.accounts import service as accounts
 from app.applications import drafts, form, uploads
 from app.cases import service as cases
@@ -360,7 +361,9 @@ async def apply_submit(request: Request, draft_id: FromPath[int]) -> Response:
     number = await cases.submit(
         rt.engine, rt.clock, draft=draft, matter=matter, members=members, account_id=account.id,
         applicant_name=applicant, phone=me.phone, channel=_channel(request), actor_name=me.name or "申请人",
+        pm=rt.host.pm,
     )
+    await outbox.enqueue(rt.queue, await outbox.pending(rt.engine, 20))
     return Redirect(f"/cases/{number}?submitted=1", status_code=303)
 
 
