@@ -108,6 +108,9 @@ async def test_bad_answers_get_messages_and_the_draft_keeps_them(web):
     id_field = next((f.name for f in first.fields if f.type.value == "resident_id"), None)
     text_field = next(f for f in first.fields if f.type.value == "text")
     data[text_field.name] = "<script>alert('x')</script>"
+    long_field = next((f for f in first.fields if f.type.value == "text" and f is not text_field), None)
+    if long_field:
+        data[long_field.name] = "长" * 500
     if id_field:
         data[id_field] = "110105194912310021"
     bad = await web.post(f"{draft_url}/0", data=data)
@@ -115,6 +118,8 @@ async def test_bad_answers_get_messages_and_the_draft_keeps_them(web):
     assert 'class="error-summary"' in bad.text and "<script>alert" not in bad.text
     if id_field:
         assert "校验位" in bad.text
+    if long_field:
+        assert "不能超过" in bad.text
     again = await web.get(f"{draft_url}/0")
     assert "&lt;script&gt;alert" in again.text, "what was typed survives the error and a reload"
 
@@ -145,6 +150,12 @@ async def test_uploads_are_checked_by_content(web):
     assert big.status_code == 422 and f"文件大小不能超过{material.max_size_mb}MB" in big.text
     no_csrf = await web.post(url, files={"files": ("a.png", png_bytes(5), "image/png")})
     assert no_csrf.status_code == 403
+    for seed in range(material.max_files):  # fill the material up, then one too many
+        name, data = sample_file(material.kinds, 10 + seed)
+        await web.post(url, data={"_csrf_token": csrf(web)}, files={"files": (name, data, "image/png")})
+    name, data = sample_file(material.kinds, 99)
+    extra = await web.post(url, data={"_csrf_token": csrf(web)}, files={"files": (name, data, "image/png")})
+    assert extra.status_code == 422 and f"最多上传{material.max_files}个文件" in extra.text
 
 
 async def test_expired_session_mid_form_keeps_the_draft(web, monkeypatch):
