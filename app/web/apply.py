@@ -343,7 +343,7 @@ async def apply_submit(request: Request, draft_id: FromPath[int]) -> Response:
     account, draft, matter = await _draft_and_matter(request, draft_id)
     posted = await request.form()
     if draft.case_number:  # a double click or a replay: the case that was made
-        return Redirect(f"/cases/{draft.case_number}", status_code=303)
+        return Redirect(f"/cases/{draft.case_number}?submitted=1", status_code=303)
     if posted.get("submit_token") != draft.submit_token:
         raise NotFoundException()
     given = await uploads.for_draft(rt.engine, draft.id)

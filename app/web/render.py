@@ -44,6 +44,7 @@ class Renderer:
         self.env.add_global("DELIVERY_LABELS", i18n.DELIVERY_LABELS)
         self.env.add_global("OUTPUT_KIND_LABELS", i18n.OUTPUT_KIND_LABELS)
         self.env.add_filter("days", _days)
+        self.env.add_filter("filesize", _filesize)
 
     def _load(self, name: str) -> str | None:
         namespace, _, rest = name.partition("/")
@@ -106,6 +107,14 @@ class Renderer:
             media_type="text/html",
             headers={"Vary": "HX-Request"},
         )
+
+
+def _filesize(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
 
 
 def _days(value: float) -> str:

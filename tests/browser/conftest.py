@@ -68,7 +68,7 @@ def live_server(tmp_path_factory) -> str:
     env = dict(os.environ)
     env.pop("KUAIBAN_DATABASE_URL", None)  # default: SQLite inside the data dir
     env.pop("KUAIBAN_REDIS_URL", None)  # no Redis: /healthz reports "not configured" (200)
-    env.pop("KUAIBAN_DEV", None)
+    env["KUAIBAN_DEV"] = "1"  # the developer SMS outbox (/dev/sms) shows sign-in codes to the browser tests
     env["KUAIBAN_DATA_DIR"] = str(data_dir)
     env["KUAIBAN_SECRET_KEY"] = "test"
     base = f"http://127.0.0.1:{port}"

@@ -76,7 +76,7 @@ async def test_replayed_submit_returns_the_same_case(web):
     assert check.status_code in (303, 404)
     replay = await web.post(f"{draft_url}/submit", data={"_csrf_token": csrf(web), "submit_token": "x",
                                                         "declaration": "yes"})
-    assert replay.status_code == 303 and replay.headers["location"] == f"/cases/{number}"
+    assert replay.status_code == 303 and replay.headers["location"] == f"/cases/{number}?submitted=1"
 
 
 async def test_another_users_case_draft_and_file_are_404(web, database_url, tmp_path):
