@@ -218,6 +218,7 @@ ZH_CN: dict[str, str] = {
     "files": "个文件",
     "working days, counted by the official calendar": "按法定工作日计算",
     "Application step": "步骤",
+    "Current step": "当前环节",
     "Please choose": "请选择",
     "Each region's": "各区县",
     "choose a region above": "请在上方选择办理地区",

@@ -379,8 +379,10 @@ async def case_page(request: Request, number: FromPath[str]) -> Response:
     case = await cases.own_case(rt.engine, number, account.id)
     if case is None:
         raise NotFoundException()
+    matter = await rt.catalog.matter(case["matter_key"])
     return rt.renderer.page(
         request, "pages/case.html", case=case, status_label=st.LABELS.get(case["status"], case["status"]),
+        current_step=_current_step(matter, case["status"]),
         next_step=st.NEXT_STEP.get(case["status"], ""), events=[
             {**e, "label": st.LABELS.get(e["status_to"], e["status_to"])} for e in await cases.timeline(rt.engine, case["id"])
         ],
@@ -389,6 +391,23 @@ async def case_page(request: Request, number: FromPath[str]) -> Response:
         files=await cases.case_uploads(rt.engine, case["id"]),
         submitted=request.query_params.get("submitted") == "1",
     )
+
+
+def _current_step(matter: Matter | None, status: str) -> str:
+    """Which declared step the case is at, as the applicant reads it (the window issue refines it)."""
+    if matter is None or not matter.steps:
+        return ""
+    from plugins.declarations import StepRole
+    from plugins.geography import DEPARTMENTS
+
+    wanted = {
+        st.SUBMITTED: StepRole.ACCEPT, st.RESUBMITTED: StepRole.ACCEPT, st.ACCEPTED: StepRole.REVIEW,
+        st.IN_REVIEW: StepRole.REVIEW, st.APPROVED: StepRole.COMPLETE,
+    }.get(status)
+    if wanted is None:
+        return ""
+    step = next((s for s in matter.steps if s.role == wanted), matter.steps[0])
+    return f"{step.name}（{DEPARTMENTS[step.department].name}）"
 
 
 @get("/files/{upload_id:int}", name="file", include_in_schema=False)

@@ -85,6 +85,20 @@ def machine_cpu_seconds() -> float:
     return (sum(values) - values[3] - values[4]) / os.sysconf("SC_CLK_TCK")
 
 
+def postgres_cpu_seconds() -> float:
+    """CPU time of the PostgreSQL processes on this machine (the server and its backends, live ones)."""
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:  # gone meanwhile
+            continue
+        if text[text.find("(") + 1:text.rfind(")")] in ("postgres", "postmaster"):
+            fields = text.rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def own_cpu_seconds() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
@@ -186,17 +200,21 @@ class Run:
     seconds: float = 0.0
     server_cpu: float = 0.0
     client_cpu: float = 0.0
+    postgres_cpu: float = 0.0
     other_cpu: float = 0.0  # every other process on the machine: the machines are shared
 
     def clock(self, server_pid: int):
         """Start timing; call the result to stop."""
-        cpu0, own0, all0, t0 = cpu_seconds(server_pid), own_cpu_seconds(), machine_cpu_seconds(), time.perf_counter()
+        cpu0, own0, pg0 = cpu_seconds(server_pid), own_cpu_seconds(), postgres_cpu_seconds()
+        all0, t0 = machine_cpu_seconds(), time.perf_counter()
 
         def stop() -> None:
             self.seconds = time.perf_counter() - t0
             self.server_cpu = cpu_seconds(server_pid) - cpu0
             self.client_cpu = own_cpu_seconds() - own0
-            self.other_cpu = max(0.0, machine_cpu_seconds() - all0 - self.server_cpu - self.client_cpu)
+            self.postgres_cpu = max(0.0, postgres_cpu_seconds() - pg0)  # backends that exited are missed
+            self.other_cpu = max(0.0, machine_cpu_seconds() - all0 - self.server_cpu - self.client_cpu
+                                 - self.postgres_cpu)
         return stop
 
     @property
@@ -409,17 +427,17 @@ def main() -> None:
     print(f"One submission = 2 upload POSTs (one {args.upload_bytes // 1024} KB PNG each, multipart) + 1 submit POST "
           f"for '{args.matter}', timed together; redirects not followed.")
     print(f"{'database':<11} {'subm/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} {'req/s':>6} "
-          f"{'server CPU':>11} {'client CPU':>11} {'other CPU':>10} {'healthz req/s':>14} {'healthz p99':>12} {'RSS MB':>7}")
+          f"{'server CPU':>11} {'client CPU':>11} {'PG CPU':>7} {'other CPU':>10} {'healthz req/s':>14} {'healthz p99':>12} {'RSS MB':>7}")
     for r in results:
         run, health = r["run"], r["health"]
         print(f"{r['label']:<11} {run.rate:>7.0f} {percentile(run.latencies_ms, 0.5):>7.1f} "
               f"{percentile(run.latencies_ms, 0.99):>7.1f} {max(run.latencies_ms):>7.1f} {3 * run.rate:>6.0f} "
               f"{run.server_cpu / run.seconds:>10.0%} {run.client_cpu / run.seconds:>10.0%} "
-              f"{run.other_cpu / run.seconds:>9.0%} "
+              f"{run.postgres_cpu / run.seconds:>6.0%} {run.other_cpu / run.seconds:>9.0%} "
               f"{health.rate:>14.0f} {percentile(health.latencies_ms, 0.99):>10.1f}ms {r['memory']:>7.0f}")
     print("CPU is the share of one core during the measured run (this machine has "
-          f"{os.cpu_count()} cores; the Python client competes with the server for them; 'other' is every other "
-          "process on the machine, PostgreSQL included). "
+          f"{os.cpu_count()} cores; the Python client competes with the server for them; 'PG' is the PostgreSQL "
+          "processes, 'other' every other process on the machine: the machines are shared). "
           "'healthz req/s' is GET /healthz (one SELECT 1) with the same client and concurrency: the most this client "
           "can measure, to compare with the 'req/s' of the submissions.")
     if results[0]["label"] != "SQLite":

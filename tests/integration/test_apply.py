@@ -47,7 +47,7 @@ async def test_apply_for_licence_change_and_track_it(web):
     assert re.fullmatch(r"50010320\d{6}\d{5}", number)
     page = await web.get(f"/cases/{number}?submitted=1")
     assert page.status_code == 200
-    for words in ("申请已提交", number, "已提交，待受理", "预计办结", "办理过程", "下一步"):
+    for words in ("申请已提交", number, "已提交，待受理", "当前环节", "预计办结", "办理过程", "下一步", "我的材料"):
         assert words in page.text, words
     me = await web.get("/me")
     assert number in me.text and "营业执照变更登记" in me.text
@@ -81,6 +81,8 @@ async def test_replayed_submit_returns_the_same_case(web):
 
 async def test_another_users_case_draft_and_file_are_404(web, database_url, tmp_path):
     await verified(web, "13811115555")
+    started = await web.get("/matters/household-transfer/apply", params={"region": "500103"})
+    draft_page = started.headers["location"]
     number = await fill_and_submit(web, _declared("residence-permit"))
     me = (await web.get("/me")).text
     case_page = (await web.get(f"/cases/{number}")).text
@@ -93,6 +95,8 @@ async def test_another_users_case_draft_and_file_are_404(web, database_url, tmp_
         assert (await intruder.get(f"/cases/{number}")).status_code == 404
         assert (await intruder.get(f"/files/{file_id}")).status_code == 404
         assert (await intruder.get(f"/cases/50010320990101{99999}")).status_code == 404
+        assert (await intruder.get(draft_page)).status_code == 404
+        assert (await intruder.post(draft_page, data={"_csrf_token": csrf(intruder), "_action": "save"})).status_code == 404
     assert me
 
 
@@ -197,3 +201,27 @@ async def test_bundle_application_makes_a_parent_and_sub_cases(web):
     children = re.findall(r"预计 (\d{4}-\d{2}-\d{2})", page.text)
     expected = re.search(r"<dt>预计办结</dt><dd>(\d{4}-\d{2}-\d{2})", page.text).group(1)
     assert children and expected == max(children), "the bundle follows its slowest member"
+
+
+async def test_markup_in_every_text_field_is_shown_as_text(web):
+    await verified(web, "13811110000")
+    await web.post("/me/companies", data={"company_name": "重庆示例有限公司", "credit_code": "91350100M000100Y43",
+                                          "legal_rep": "张三", "role": "legal_rep", "_csrf_token": csrf(web)})
+    m = _declared("business-licence-change")
+    choice = await web.get("/matters/business-licence-change/apply", params={"region": "500103"})
+    company = re.search(r'name="company" value="(\d+)"', choice.text).group(1)
+    r = await web.get("/matters/business-licence-change/apply", params={"region": "500103", "company": company})
+    draft_url = r.headers["location"].rsplit("/", 1)[0]
+    from app.applications import form
+
+    attack = "<img src=x onerror=alert(1)>"
+    for page in form.pages(m):
+        data = {"_csrf_token": csrf(web), "_action": "save"}
+        for f in page.fields:
+            if f.type.value in ("text", "textarea"):
+                data[f.name] = attack
+        await web.post(f"{draft_url}/{page.index}", data=data)
+        shown = await web.get(f"{draft_url}/{page.index}")
+        assert attack not in shown.text
+    check = await web.get(f"{draft_url}/{len(form.pages(m)) + 1}")
+    assert attack not in check.text and "&lt;img src=x onerror=alert(1)&gt;" in check.text
