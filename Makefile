@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml distributions/kuaiban-power/pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: setup run test test-fast bench browser-deps clean
+.PHONY: setup run test test-fast bench bench-submit browser-deps clean
 
 setup: $(STAMP)
 
@@ -30,6 +30,9 @@ browser-deps:  ## Debian's Chromium for the browser tests (needs root)
 bench: setup  ## catalog benchmark on 110,000 entries (installs wrk from Debian if missing)
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python -m tests.bench.catalog_bench
+
+bench-submit: setup  ## case submissions/s (2 uploads + submit) with p50/p99, SQLite and PostgreSQL (if reachable)
+	$(BIN)/python -m tests.bench.submit_bench
 
 clean:
 	rm -rf $(VENV) var

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 
 from piccolo.engine.base import Engine
@@ -32,7 +33,7 @@ async def add(
     kind, problem = check_upload(material, filename, data, len(current))
     if problem:
         return problem
-    sha = store.put(data)
+    sha = await asyncio.to_thread(store.put, data)  # fsyncs must not stall other requests
     await fetch(
         engine,
         "INSERT INTO upload (account_id, draft_id, case_id, material, material_title, sha256, filename, kind, size, "

@@ -363,7 +363,8 @@ async def apply_submit(request: Request, draft_id: FromPath[int]) -> Response:
         applicant_name=applicant, phone=me.phone, channel=_channel(request), actor_name=me.name or "申请人",
         pm=rt.host.pm,
     )
-    await outbox.enqueue(rt.queue, await outbox.pending(rt.engine, 20))
+    if rt.queue is not None:
+        await outbox.enqueue(rt.queue, await outbox.pending(rt.engine, 20))
     return Redirect(f"/cases/{number}?submitted=1", status_code=303)
 
 

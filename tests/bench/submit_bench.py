@@ -20,8 +20,12 @@ database created and dropped by the run. The load comes from this process: an ht
 C concurrent applicants over C keep-alive connections. The machine has 2 cores and this Python client
 competes with the server for them, so the same client's GET /healthz rate at the same concurrency is
 printed too: the ceiling of what this client can measure. The CPU the server and the client used
-during each run is printed as well. At the end each database must hold exactly one case per
-submission (no duplicates, no losses), each with its two files.
+during each run is printed as well (py-spy, when --profile asks for it, counts as "other"). At the end
+each database must hold exactly one case per submission (no duplicates, no losses), each with its two
+files, or the run fails.
+
+    python -m tests.bench.submit_bench --count 400 --concurrency 8
+    python -m tests.bench.submit_bench --databases sqlite --profile /tmp/submit --profile-format txt
 """
 
 from __future__ import annotations
@@ -332,10 +336,9 @@ def py_spy(pid: int, out: str | None):
         yield
         return
     spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
-    proc = subprocess.Popen([spy, "record", "--pid", str(pid), "--output", out, "--format",
-                             {"json": "speedscope", "svg": "flamegraph", "txt": "raw"}[out.rsplit(".", 1)[1]], "--rate", "200",
-                             "--idle"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    kind = {"json": "speedscope", "svg": "flamegraph", "txt": "raw"}[out.rsplit(".", 1)[1]]
+    proc = subprocess.Popen([spy, "record", "--pid", str(pid), "--output", out, "--format", kind, "--rate", "200",
+                             "--idle"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     time.sleep(1.0)
     try:
         yield
@@ -440,7 +443,7 @@ def main() -> None:
           "processes, 'other' every other process on the machine: the machines are shared). "
           "'healthz req/s' is GET /healthz (one SELECT 1) with the same client and concurrency: the most this client "
           "can measure, to compare with the 'req/s' of the submissions.")
-    if results[0]["label"] != "SQLite":
+    if not results or results[0]["label"] != "SQLite":
         return
     sqlite = results[0]["run"]
     p99 = percentile(sqlite.latencies_ms, 0.99)
