@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 
 from litestar import Litestar, Request, Response
-from litestar.config.csrf import CSRFConfig
 from litestar.exceptions import HTTPException, NotFoundException, PermissionDeniedException
 from litestar.openapi import OpenAPIConfig
 from litestar.static_files import create_static_files_router
@@ -15,9 +14,16 @@ from app.runtime import Runtime
 from app.settings import Settings, load_settings
 from app.accounts import sessions
 from app.web.guards import SignInRequired, signin_redirect
-from app.web import admin, api, apply, auth, bench, health, me, pages
+from app.web import admin, api, apply, auth, bench, csrf, health, me, pages
 
 log = logging.getLogger("kuaiban")
+
+HTTP_MESSAGES = {
+    400: "提交的内容格式不正确，请返回后重新填写。",
+    405: "该页面不支持此操作，请返回后重试。",
+    413: "上传的内容过大，请按页面提示的大小上传。",
+    429: "操作过于频繁，请稍后再试。",
+}
 
 FALLBACK_ERROR_PAGE = (
     '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>系统繁忙</title>'
@@ -55,8 +61,12 @@ def _signin_required(request: Request, exc: SignInRequired) -> Response:
 
 
 def _http_error(request: Request, exc: HTTPException) -> Response:
-    if _wants_json(request) or exc.status_code < 500:
+    if _wants_json(request):
         return Response({"status_code": exc.status_code, "detail": exc.detail}, status_code=exc.status_code)
+    if exc.status_code < 500:
+        rt: Runtime = request.app.state.runtime
+        message = HTTP_MESSAGES.get(exc.status_code, "请求无法处理，请返回后重试。")
+        return rt.renderer.page(request, "pages/http_error.html", status=exc.status_code, message=message)
     return _server_error(request, exc)
 
 
@@ -101,10 +111,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         on_startup=[on_startup],
         on_shutdown=[on_shutdown],
         before_request=_load_account,
-        csrf_config=CSRFConfig(
-            secret=settings.secret_key, cookie_name="kb_csrf", header_name="x-csrf-token",
-            cookie_secure=False, cookie_samesite="lax",
-        ),
+        csrf_config=csrf.config(settings.secret_key),
         exception_handlers={
             NotFoundException: _not_found,
             PermissionDeniedException: _forbidden,

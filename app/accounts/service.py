@@ -91,7 +91,12 @@ async def add_company(
     if errors:
         return errors
     async with engine.transaction():
-        rows = await fetch(engine, "SELECT id FROM company WHERE credit_code = {}", credit_code)
+        me = await fetch(engine, "SELECT name, verified_at FROM account WHERE id = {}", account_id)
+        rows = await fetch(engine, "SELECT id, name, legal_rep FROM company WHERE credit_code = {}", credit_code)
+        if rows and (rows[0]["name"] != name or rows[0]["legal_rep"] != legal_rep):
+            return {"credit_code": "该统一社会信用代码已登记，企业名称或法定代表人与登记信息不一致，请核对"}
+        if role == "legal_rep" and (not me or me[0]["verified_at"] is None or me[0]["name"] != legal_rep):
+            return {"role": "只有法定代表人本人（实名信息与法定代表人姓名一致）可以选择“法定代表人”"}
         if rows:
             company_id = rows[0]["id"]
         else:
@@ -138,6 +143,26 @@ async def add_staff(
             username, *fields, _now(), False,
         )
         return rows[0]["id"]
+
+
+FAILURE_WINDOW = datetime.timedelta(minutes=15)
+FAILURES_PER_USER = 5
+FAILURES_PER_IP = 30
+
+
+async def staff_signin_blocked(engine: Engine, username: str, ip: str) -> bool:
+    since = _now() - FAILURE_WINDOW
+    rows = await fetch(
+        engine,
+        "SELECT sum(CASE WHEN username = {} THEN 1 ELSE 0 END) AS by_user, count(*) AS by_ip "
+        "FROM login_failure WHERE (username = {} OR ip = {}) AND at > {}",
+        username, username, ip, since,
+    )
+    return (rows[0]["by_user"] or 0) >= FAILURES_PER_USER or (rows[0]["by_ip"] or 0) >= FAILURES_PER_IP
+
+
+async def record_staff_failure(engine: Engine, username: str, ip: str) -> None:
+    await fetch(engine, "INSERT INTO login_failure (username, ip, at) VALUES ({}, {}, {})", username, ip, _now())
 
 
 async def check_staff_password(engine: Engine, username: str, password: str) -> int | None:

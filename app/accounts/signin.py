@@ -58,6 +58,8 @@ async def request_code(engine: Engine, secret: str, phone: str, ip: str) -> Code
         if by_ip[0]["n"] >= IP_PER_HOUR:
             return CodeResult(False, "当前网络获取验证码次数过多，请稍后再试")
         code = f"{secrets.randbelow(1_000_000):06d}"
+        # A new code replaces any earlier one still live.
+        await fetch(engine, "UPDATE otp_code SET used_at = {} WHERE phone = {} AND used_at IS NULL", now, phone)
         await fetch(
             engine,
             "INSERT INTO otp_code (phone, code_hash, ip, created_at, expires_at, used_at, attempts) "
@@ -69,25 +71,32 @@ async def request_code(engine: Engine, secret: str, phone: str, ip: str) -> Code
 
 
 async def check_code(engine: Engine, secret: str, phone: str, code: str) -> CodeResult:
-    """Use the newest live code for this phone; every wrong try counts, five spoil it."""
+    """Use the newest live code for this phone. The try is counted before the comparison, in one
+    statement, so parallel guesses cannot exceed MAX_ATTEMPTS; a used code spoils older ones too."""
     now = _now()
     async with engine.transaction():
-        rows = await fetch(
+        counted = await fetch(
             engine,
-            "SELECT id, code_hash, attempts, expires_at FROM otp_code WHERE phone = {} AND used_at IS NULL "
-            "ORDER BY created_at DESC LIMIT 1",
-            phone,
+            "UPDATE otp_code SET attempts = attempts + 1 WHERE id = (SELECT id FROM otp_code WHERE phone = {} "
+            "AND used_at IS NULL ORDER BY created_at DESC LIMIT 1) AND attempts < {} AND expires_at > {} "
+            "RETURNING id, code_hash, attempts",
+            phone, MAX_ATTEMPTS, now,
         )
-        if not rows or _aware(rows[0]["expires_at"]) < now:
+        if not counted:
+            live = await fetch(
+                engine,
+                "SELECT attempts, expires_at FROM otp_code WHERE phone = {} AND used_at IS NULL "
+                "ORDER BY created_at DESC LIMIT 1",
+                phone,
+            )
+            if live and _aware(live[0]["expires_at"]) > now:
+                return CodeResult(False, "验证码错误次数过多，请重新获取")
             return CodeResult(False, "验证码已过期，请重新获取")
-        row = rows[0]
-        if row["attempts"] >= MAX_ATTEMPTS:
-            return CodeResult(False, "验证码错误次数过多，请重新获取")
+        row = counted[0]
         if not hmac.compare_digest(row["code_hash"], _digest(secret, phone, code.strip())):
-            await fetch(engine, "UPDATE otp_code SET attempts = attempts + 1 WHERE id = {}", row["id"])
-            left = MAX_ATTEMPTS - row["attempts"] - 1
+            left = MAX_ATTEMPTS - row["attempts"]
             return CodeResult(False, f"验证码不正确，还可尝试{left}次" if left else "验证码错误次数过多，请重新获取")
-        await fetch(engine, "UPDATE otp_code SET used_at = {} WHERE id = {}", now, row["id"])
+        await fetch(engine, "UPDATE otp_code SET used_at = {} WHERE phone = {} AND used_at IS NULL", now, phone)
     return CodeResult(True)
 
 

@@ -75,11 +75,18 @@ async def get_own(engine: Engine, draft_id: int, account_id: int) -> DraftRow | 
 
 
 async def save_answers(engine: Engine, draft: DraftRow, values: dict[str, str]) -> None:
-    draft.answers.update(values)
-    await fetch(
-        engine, "UPDATE draft SET answers = {}, updated_at = {} WHERE id = {} AND case_number IS NULL",
-        json.dumps(draft.answers, ensure_ascii=False), _now(), draft.id,
-    )
+    """Merge these values into what is stored now (not into the copy this request read), so two
+    saves at once (two tabs, a slow field save) never undo each other."""
+    async with engine.transaction():
+        lock = " FOR UPDATE" if engine.engine_type == "postgres" else ""
+        rows = await fetch(engine, f"SELECT answers FROM draft WHERE id = {{}}{lock}", draft.id)
+        stored = json.loads(rows[0]["answers"] or "{}") if rows else {}
+        stored.update(values)
+        await fetch(
+            engine, "UPDATE draft SET answers = {}, updated_at = {} WHERE id = {} AND case_number IS NULL",
+            json.dumps(stored, ensure_ascii=False), _now(), draft.id,
+        )
+    draft.answers = stored
 
 
 async def mine(engine: Engine, account_id: int) -> list[dict]:

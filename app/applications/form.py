@@ -104,7 +104,7 @@ def check(f: Field, value: str) -> str | None:
         case FieldType.CREDIT_CODE:
             return identity.validate_credit_code(identity.normalise_credit_code(value))
         case FieldType.ADDRESS:
-            region, _, detail = value.rpartition("|")
+            region, _, detail = value.partition("|") if "|" in value else ("", "", value)
             if region and region not in REGIONS:
                 return f"请选择{f.label}所在区县"
             if len(detail) < 5:

@@ -74,10 +74,15 @@ async def _cases(engine: Engine) -> None:
         await fetch(engine, sql)
 
 
+async def _login_failures(engine: Engine) -> None:
+    await tables.LoginFailure.create_table(if_not_exists=True)
+
+
 MIGRATIONS: list[tuple[str, Callable[[Engine], Awaitable[None]]]] = [
     ("0001_core", _core),
     ("0002_accounts", _accounts),
     ("0003_cases", _cases),
+    ("0004_login_failures", _login_failures),
 ]
 
 

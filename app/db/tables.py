@@ -253,11 +253,19 @@ class CaseSequence(Table, tablename="case_sequence"):
 TABLES: tuple[type[Table], ...] = (
     Migration, Setting, RegionRow, DepartmentRow, Hall, MatterRow, MatterVersion, MatterEntry,
 )
+class LoginFailure(Table, tablename="login_failure"):
+    """Failed staff password sign-ins, to slow down guessing."""
+
+    username = Varchar(length=40, index=True)
+    ip = Varchar(length=64, index=True)
+    at = Timestamptz()
+
+
 ACCOUNT_TABLES: tuple[type[Table], ...] = (Account, Company, CompanyMember, UserSession, OtpCode, Outbox)
 CASE_TABLES: tuple[type[Table], ...] = (Draft, Upload, Case, CaseEvent, CaseSequence)
 
 
 def bind(engine) -> None:
     """Point every table at the configured engine (set once at start-up)."""
-    for table in TABLES + ACCOUNT_TABLES + CASE_TABLES:
+    for table in TABLES + ACCOUNT_TABLES + CASE_TABLES + (LoginFailure,):
         table._meta._db = engine

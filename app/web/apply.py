@@ -20,6 +20,7 @@ from app.applications import drafts, form, uploads
 from app.cases import service as cases
 from app.cases import status as st
 from app.materials.storage import FileStore
+from app.web import csrf
 from app.web.guards import citizen
 from app.web.pages import runtime
 from plugins.declarations import ApplicantKind, FieldType, Matter
@@ -44,9 +45,20 @@ async def _matter(request: Request, key: str):
     return guide
 
 
+MAX_ID = 2**63 - 1
+
+
+def _id(value: int) -> int:
+    """Ids beyond the database's integer range cannot exist: 404, not an error."""
+    if not 0 < value <= MAX_ID:
+        raise NotFoundException()
+    return value
+
+
 async def _draft_and_matter(request: Request, draft_id: int):
     rt = runtime(request)
     account = citizen(request)
+    _id(draft_id)
     draft = await drafts.get_own(rt.engine, draft_id, account.id)
     if draft is None:
         raise NotFoundException()
@@ -118,7 +130,7 @@ async def _render_page(request: Request, draft, matter: Matter, index: int, erro
 
 def _field_view(f, answers: dict[str, str], errors: dict[str, str]) -> dict[str, Any]:
     value = answers.get(f.name, "")
-    region, _, detail = value.rpartition("|") if f.type == FieldType.ADDRESS else ("", "", value)
+    region, _, detail = value.partition("|") if f.type == FieldType.ADDRESS and "|" in value else ("", "", value)
     return {
         "name": f.name, "label": f.label, "type": f.type.value, "required": f.required, "help": f.help,
         "example": f.example, "options": [{"value": o.value, "label": o.label} for o in f.options],
@@ -179,7 +191,7 @@ def _display(f, value: str) -> str:
     if f.type in (FieldType.SELECT, FieldType.RADIO):
         return labels.get(value, value)
     if f.type == FieldType.ADDRESS:
-        region, _, detail = value.rpartition("|")
+        region, _, detail = value.partition("|") if "|" in value else ("", "", value)
         return f"{REGIONS[region].name if region in REGIONS else ''}{detail}"
     if f.type == FieldType.SIGNATURE:
         return "已上传签名"
@@ -215,6 +227,9 @@ async def _read_page(request: Request, draft, matter: Matter, index: int) -> tup
 
                 signature = Material(name=f"field:{f.name}", title=f.label, kinds=("jpg", "png"), max_size_mb=5)
                 data = await upload.read()
+                for old in await uploads.for_draft(rt.engine, draft.id):  # a new image replaces the old one
+                    if old["material"] == signature.name:
+                        await uploads.remove(rt.engine, draft.account_id, draft.id, old["id"])
                 problem = await uploads.add(rt.engine, store(request), draft.account_id, draft.id, signature,
                                             upload.filename, data)
                 if problem:
@@ -278,9 +293,20 @@ def _material(matter: Matter, name: str):
 @post("/apply/{draft_id:int}/materials/{name:str}", name="apply-upload", include_in_schema=False,
       request_max_body_size=UPLOAD_LIMIT)
 async def apply_upload(request: Request, draft_id: FromPath[int], name: FromPath[str]) -> Response:
+    """Who, then how big (from Content-Length, before reading a byte), then the CSRF token, then files."""
     rt = runtime(request)
     account, draft, matter = await _draft_and_matter(request, draft_id)
     material = _material(matter, name)
+    if draft.case_number:
+        return Redirect(f"/cases/{draft.case_number}", status_code=303)
+    index = _page_count(matter)
+    limit = material.max_size_mb * 1024 * 1024 * material.max_files + 256 * 1024
+    declared = request.headers.get("content-length", "")
+    if not declared.isdigit() or int(declared) > limit:
+        message = (f"文件大小不能超过{material.max_size_mb}MB" if declared.isdigit()
+                   else "无法确定上传内容的大小，请重新选择文件上传")
+        return await _render_page(request, draft, matter, index, {f"material:{name}": message}, status=413)
+    await csrf.verify(request, rt.settings.secret_key)
     posted = await request.form()
     files = [f for f in posted.getall("files", []) if isinstance(f, UploadFile) and f.filename]
     problems = []
@@ -291,7 +317,6 @@ async def apply_upload(request: Request, draft_id: FromPath[int], name: FromPath
                                     await upload.read())
         if problem:
             problems.append(f"{upload.filename}：{problem}" if len(files) > 1 else problem)
-    index = _page_count(matter)
     if problems:
         return await _render_page(request, draft, matter, index, {f"material:{name}": "；".join(problems)},
                                   status=422)
@@ -304,7 +329,7 @@ async def apply_upload(request: Request, draft_id: FromPath[int], name: FromPath
 async def apply_remove(request: Request, draft_id: FromPath[int], upload_id: FromPath[int]) -> Response:
     rt = runtime(request)
     account, draft, matter = await _draft_and_matter(request, draft_id)
-    if not await uploads.remove(rt.engine, account.id, draft.id, upload_id):
+    if not await uploads.remove(rt.engine, account.id, draft.id, _id(upload_id)):
         raise NotFoundException()
     index = _page_count(matter)
     if request.headers.get("hx-request") == "true":
@@ -317,7 +342,9 @@ async def apply_remove(request: Request, draft_id: FromPath[int], upload_id: Fro
 async def apply_reuse(request: Request, draft_id: FromPath[int], name: FromPath[str], upload_id: FromPath[int]) -> Response:
     rt = runtime(request)
     account, draft, matter = await _draft_and_matter(request, draft_id)
-    problem = await uploads.reuse(rt.engine, account.id, draft.id, _material(matter, name), upload_id)
+    if draft.case_number:
+        return Redirect(f"/cases/{draft.case_number}", status_code=303)
+    problem = await uploads.reuse(rt.engine, account.id, draft.id, _material(matter, name), _id(upload_id))
     index = _page_count(matter)
     if problem:
         return await _render_page(request, draft, matter, index, {f"material:{name}": problem}, status=422)
@@ -416,7 +443,7 @@ async def file_download(request: Request, upload_id: FromPath[int]) -> Response:
     """A material, to its owner only; served with its sniffed type, never as HTML."""
     rt = runtime(request)
     account = citizen(request)
-    row = await uploads.get_visible(rt.engine, upload_id, account.id)
+    row = await uploads.get_visible(rt.engine, _id(upload_id), account.id)
     if row is None:
         raise NotFoundException()
     data = store(request).read(row["sha256"])

@@ -104,8 +104,14 @@ async def staff_signin_page(request: Request) -> Response:
 async def staff_signin(request: Request, data: Annotated[dict[str, str], FORM]) -> Response:
     rt = runtime(request)
     username = (data.get("username") or "").strip()[:40]
+    ip = client_ip(request)
+    if await service.staff_signin_blocked(rt.engine, username, ip):
+        return rt.renderer.page(request, "pages/staff_signin.html", status=429, username=username,
+                                errors={"password": "登录失败次数过多，请15分钟后再试"},
+                                next=safe_next(data.get("next") or "/"))
     account_id = await service.check_staff_password(rt.engine, username, data.get("password") or "")
     if account_id is None:
+        await service.record_staff_failure(rt.engine, username, ip)
         return rt.renderer.page(request, "pages/staff_signin.html", status=422, username=username,
                                 errors={"password": "用户名或密码不正确"}, next=safe_next(data.get("next") or "/"))
     token = await sessions.create(rt.engine, account_id, request.cookies.get(sessions.COOKIE))

@@ -16,3 +16,11 @@ async def client(database_url, tmp_path_factory):
     app = create_app(settings, bench_routes=True)
     async with AsyncTestClient(app) as test_client:
         yield test_client
+
+
+@pytest.fixture(autouse=True)
+def many_sign_ins_from_the_test_client(monkeypatch):
+    """Every test signs in from the same address; the per-IP limit has its own test."""
+    from app.accounts import signin
+
+    monkeypatch.setattr(signin, "IP_PER_HOUR", 10_000)

@@ -88,6 +88,17 @@ async def test_codes_are_rate_limited_per_phone(web):
     assert second.status_code == 422 and re.search(r"请\d+秒后再重新获取", second.text)
 
 
+async def test_codes_are_rate_limited_per_ip(web, monkeypatch):
+    from app.accounts import signin
+
+    monkeypatch.setattr(signin, "IP_PER_HOUR", 2)
+    await web.get("/signin")
+    limited = None
+    for phone in ("13700137101", "13700137102", "13700137103", "13700137104"):
+        limited = await web.post("/signin/code", data={"phone": phone, "_csrf_token": csrf(web)})
+    assert limited.status_code == 422 and "当前网络获取验证码次数过多" in limited.text
+
+
 async def test_bad_phone_gets_a_message_next_to_the_field(web):
     await web.get("/signin")
     r = await web.post("/signin/code", data={"phone": "12345", "_csrf_token": csrf(web)})
@@ -123,10 +134,13 @@ async def test_real_name_and_company_profiles_validate_check_digits(web):
                                                         "credit_code": "91350100M000100Y44", "legal_rep": "张三",
                                                         "role": "legal_rep", "_csrf_token": csrf(web)})
     assert bad_company.status_code == 422 and "统一社会信用代码校验位不正确" in bad_company.text
-    for name in ("重庆示例有限公司",):
-        ok = await web.post("/me/companies", data={"company_name": name, "credit_code": "91350100M000100Y43",
-                                                   "legal_rep": "张三", "role": "legal_rep", "_csrf_token": csrf(web)})
-        assert ok.status_code == 303
+    not_me = await web.post("/me/companies", data={"company_name": "重庆示例有限公司",
+                                                   "credit_code": "91350100M000100Y43", "legal_rep": "张三",
+                                                   "role": "legal_rep", "_csrf_token": csrf(web)})
+    assert not_me.status_code == 422 and "只有法定代表人本人" in not_me.text, "real name is <b>张三</b>, not 张三"
+    ok = await web.post("/me/companies", data={"company_name": "重庆示例有限公司", "credit_code": "91350100M000100Y43",
+                                               "legal_rep": "张三", "role": "agent", "_csrf_token": csrf(web)})
+    assert ok.status_code == 303
     assert "91350100M000100Y43" in (await web.get("/me")).text
 
 
@@ -150,7 +164,50 @@ async def test_staff_sign_in_with_argon2_password(web):
     assert (await web.get("/me")).status_code == 404, "staff have no citizen page"
     assert await service.check_staff_password(rt.engine, "clerk-test", "s3cret-pass") is not None
     assert await service.check_staff_password(rt.engine, "nobody", "s3cret-pass") is None
+    for _ in range(5):
+        await web.post("/staff/signin", data={"username": "clerk-test", "password": "guess", "_csrf_token": csrf(web)})
+    locked = await web.post("/staff/signin", data={"username": "clerk-test", "password": "s3cret-pass",
+                                                   "_csrf_token": csrf(web)})
+    assert locked.status_code == 429 and "登录失败次数过多" in locked.text
     await rt.stop()
+
+
+async def test_a_registered_company_cannot_be_claimed_with_other_details(web):
+    await sign_in(web, "13200132000")
+    await web.post("/me/identity", data={"name": "李四", "resident_id": "11010519491231002X", "_csrf_token": csrf(web)})
+    from app.accounts.identity import validate_credit_code
+
+    code = next(c for c in (f"91500103MA5U7ABC1{x}" for x in "0123456789ABCDEFGHJKLMNPQRTUWXY") if validate_credit_code(c) is None)
+    ok = await web.post("/me/companies", data={"company_name": "重庆真实有限公司", "credit_code": code,
+                                               "legal_rep": "李四", "role": "legal_rep", "_csrf_token": csrf(web)})
+    assert ok.status_code == 303
+    await web.post("/signout", data={"_csrf_token": csrf(web)})
+    await sign_in(web, "13200132001")
+    await web.post("/me/identity", data={"name": "王五", "resident_id": "11010519491231002X", "_csrf_token": csrf(web)})
+    claim = await web.post("/me/companies", data={"company_name": "冒名公司", "credit_code": code, "legal_rep": "王五",
+                                                  "role": "legal_rep", "_csrf_token": csrf(web)})
+    assert claim.status_code == 422 and "与登记信息不一致" in claim.text
+
+
+async def test_a_used_code_spoils_older_codes_and_guesses_are_capped(web, monkeypatch):
+    import datetime
+
+    from app.accounts import signin
+
+    monkeypatch.setattr(signin, "PHONE_GAP", datetime.timedelta(0))
+    await web.get("/signin")
+    await web.post("/signin/code", data={"phone": "13100131000", "_csrf_token": csrf(web)})
+    old = await last_code(web, "13100131000")
+    await web.post("/signin/code", data={"phone": "13100131000", "_csrf_token": csrf(web)})
+    new = await last_code(web, "13100131000")
+    if old != new:
+        stale = await web.post("/signin/verify", data={"phone": "13100131000", "code": old, "_csrf_token": csrf(web)})
+        assert stale.status_code == 422
+    wrong = "000000" if new != "000000" else "111111"
+    for _ in range(5):
+        await web.post("/signin/verify", data={"phone": "13100131000", "code": wrong, "_csrf_token": csrf(web)})
+    blocked = await web.post("/signin/verify", data={"phone": "13100131000", "code": new, "_csrf_token": csrf(web)})
+    assert blocked.status_code == 422 and "错误次数过多" in blocked.text
 
 
 async def test_open_redirects_are_refused(web):

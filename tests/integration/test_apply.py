@@ -225,3 +225,23 @@ async def test_markup_in_every_text_field_is_shown_as_text(web):
         assert attack not in shown.text
     check = await web.get(f"{draft_url}/{len(form.pages(m)) + 1}")
     assert attack not in check.text and "&lt;img src=x onerror=alert(1)&gt;" in check.text
+
+
+async def test_an_upload_larger_than_the_material_allows_is_refused_before_it_is_read(web):
+    await verified(web, "13811110001")
+    r = await web.get("/matters/residence-permit/apply", params={"region": "500103"})
+    draft_url = r.headers["location"].rsplit("/", 1)[0]
+    material = next(x for x in _declared("residence-permit").materials if x.max_size_mb <= 10)
+    too_big = b"\x00" * (material.max_size_mb * material.max_files * 1024 * 1024 + 512 * 1024)
+    r = await web.post(f"{draft_url}/materials/{material.name}", data={"_csrf_token": csrf(web)},
+                       files={"files": ("big.png", too_big, "image/png")})
+    assert r.status_code == 413 and f"文件大小不能超过{material.max_size_mb}MB" in r.text
+    forged = await web.post(f"{draft_url}/materials/{material.name}", data={"_csrf_token": "forged"},
+                            files={"files": ("a.png", png_bytes(1), "image/png")})
+    assert forged.status_code == 403
+
+
+async def test_huge_ids_are_404_not_errors(web):
+    await verified(web, "13811110002")
+    for url in ("/apply/99999999999999999999999/0", "/files/99999999999999999999999"):
+        assert (await web.get(url)).status_code == 404, url
