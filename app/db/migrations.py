@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from piccolo.engine.base import Engine
 
 from app.db import tables
-from app.db.engine import fetch, is_postgres
+from app.db.engine import fetch, is_postgres, lock_for_sync
 
 
 async def _core(engine: Engine) -> None:
@@ -87,16 +87,21 @@ MIGRATIONS: list[tuple[str, Callable[[Engine], Awaitable[None]]]] = [
 
 
 async def migrate(engine: Engine) -> list[str]:
-    """Apply pending migrations; return the names applied."""
-    await tables.Migration.create_table(if_not_exists=True)
-    done = {row["name"] for row in await tables.Migration.select(tables.Migration.name)}
-    applied = []
-    for name, step in MIGRATIONS:
-        if name in done:
-            continue
-        await step(engine)
-        await tables.Migration.insert(
-            tables.Migration(name=name, applied_at=datetime.datetime.now(datetime.UTC))
-        )
-        applied.append(name)
+    """Apply pending migrations in one transaction; return the names applied.
+
+    Several processes start at once (`uvicorn --workers 2`): the transaction (SQLite's single
+    writer, PostgreSQL's advisory lock) makes the others wait and then find nothing left to do.
+    """
+    async with engine.transaction():
+        await lock_for_sync(engine)
+        await tables.Migration.create_table(if_not_exists=True)
+        done = {row["name"] for row in await fetch(engine, "SELECT name FROM kuaiban_migration")}
+        applied = []
+        for name, step in MIGRATIONS:
+            if name in done:
+                continue
+            await step(engine)
+            await fetch(engine, "INSERT INTO kuaiban_migration (name, applied_at) VALUES ({}, {})",
+                        name, datetime.datetime.now(datetime.UTC))
+            applied.append(name)
     return applied

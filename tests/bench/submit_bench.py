@@ -79,6 +79,19 @@ def png(size: int) -> bytes:
 
 
 def cpu_seconds(pid: int) -> float:
+    """CPU of a process and its children (uvicorn --workers runs the app in child processes)."""
+    total = _one_cpu_seconds(pid)
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            total += _one_cpu_seconds(int(stat.parent.name))
+    return total
+
+
+def _one_cpu_seconds(pid: int) -> float:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
@@ -285,6 +298,100 @@ async def submissions(base: str, applicants: list[Applicant], materials: list[st
     return run
 
 
+class RawConnection:
+    """A keep-alive HTTP/1.1 connection that sends pre-encoded requests and reads status and headers.
+
+    httpx spends about as much CPU per request as the server on this 2-core machine; pre-encoded
+    bytes on a plain socket leave the cores to the server, so the server is what is measured.
+    """
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.reader = self.writer = None
+
+    async def request(self, raw: bytes) -> tuple[int, dict[str, str]]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        self.writer.write(raw)
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split()[1])
+        headers = {k.lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:] if line)}
+        length = int(headers.get("content-length", "0"))
+        if length:
+            await self.reader.readexactly(length)
+        return status, headers
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+
+
+def encode_post(path: str, cookie: str, fields: dict[str, str], files: dict[str, tuple[str, bytes]] | None = None,
+                host: str = "127.0.0.1") -> bytes:
+    if files:
+        boundary = "----kuaibanbench"
+        parts = []
+        for name, value in fields.items():
+            parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
+        for name, (filename, payload) in files.items():
+            parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+                         f"Content-Type: image/png\r\n\r\n".encode() + payload + b"\r\n")
+        body = b"".join(parts) + f"--{boundary}--\r\n".encode()
+        content_type = f"multipart/form-data; boundary={boundary}"
+    else:
+        from urllib.parse import urlencode
+
+        body = urlencode(fields).encode()
+        content_type = "application/x-www-form-urlencoded"
+    head = (f"POST {path} HTTP/1.1\r\nHost: {host}\r\nCookie: {cookie}\r\nContent-Type: {content_type}\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n")
+    return head.encode("utf-8") + body
+
+
+async def raw_submissions(base: str, applicants: list[Applicant], materials: list[str], concurrency: int,
+                          upload_bytes: int, server_pid: int) -> Run:
+    """The same submissions as `submissions`, sent as pre-encoded bytes over plain sockets."""
+    csrf_cookie, csrf = await csrf_pair(base)
+    host, port = base.removeprefix("http://").split(":")
+    plans = []
+    for a in applicants:
+        cookie = f"{a.cookie}; {csrf_cookie}"
+        uploads = [encode_post(f"/apply/{a.draft_id}/materials/{name}", cookie, {"_csrf_token": csrf},
+                               {"files": ("scan.png", png(upload_bytes))}) for name in materials]
+        submit = encode_post(f"/apply/{a.draft_id}/submit", cookie,
+                             {"_csrf_token": csrf, "submit_token": a.submit_token, "declaration": "yes"})
+        plans.append((uploads, submit))
+    queue: asyncio.Queue = asyncio.Queue()
+    for plan in plans:
+        queue.put_nowait(plan)
+    run = Run()
+
+    async def worker() -> None:
+        conn = RawConnection(host, int(port))
+        try:
+            while not queue.empty():
+                uploads, submit = queue.get_nowait()
+                t0 = time.perf_counter()
+                for raw in uploads:
+                    status, _ = await conn.request(raw)
+                    if status != 303:
+                        raise RuntimeError(f"upload answered {status}")
+                status, headers = await conn.request(submit)
+                run.latencies_ms.append((time.perf_counter() - t0) * 1000)
+                location = headers.get("location", "")
+                if status != 303 or not location.startswith("/cases/"):
+                    raise RuntimeError(f"submit answered {status} {location}")
+                run.numbers.append(location.removeprefix("/cases/").split("?")[0])
+        finally:
+            await conn.close()
+
+    stop = run.clock(server_pid)
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    stop()
+    return run
+
+
 async def healthz(base: str, requests: int, concurrency: int, server_pid: int) -> Run:
     run = Run()
     left = [requests]
@@ -310,11 +417,11 @@ async def healthz(base: str, requests: int, concurrency: int, server_pid: int) -
 
 # --- one database: server, setup, warm-up, baseline, load, verification ---
 
-def start_server(env: dict[str, str], asgi_app: str) -> tuple[subprocess.Popen, str]:
+def start_server(env: dict[str, str], asgi_app: str, workers: int = 1) -> tuple[subprocess.Popen, str]:
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", asgi_app, "--host", "127.0.0.1", "--port", str(port),
-         "--no-access-log", "--log-level", "warning"],
+         "--no-access-log", "--log-level", "warning", "--workers", str(workers)],
         env=env,
     )
     base = f"http://127.0.0.1:{port}"
@@ -358,18 +465,19 @@ def bench_database(label: str, database_url: str | None, args) -> dict:
         env["KUAIBAN_DATABASE_URL"] = database_url
     warmup = min(args.count, 2 * args.concurrency)
     print(f"\n{label}: starting the server …", flush=True)
-    server, base = start_server(env, args.app)
+    server, base = start_server(env, args.app, args.workers)
+    load = raw_submissions if args.client == "raw" else submissions
     try:
         t0 = time.perf_counter()
         applicants, materials = asyncio.run(prepare(env, args.matter, warmup + args.count))
         print(f"  prepared {len(applicants)} applicants (session + filled draft) in {time.perf_counter() - t0:.1f}s, "
               "untimed", flush=True)
-        warm = asyncio.run(submissions(base, applicants[:warmup], materials, args.concurrency, args.upload_bytes,
+        warm = asyncio.run(load(base, applicants[:warmup], materials, args.concurrency, args.upload_bytes,
                                        server.pid))
         health = asyncio.run(healthz(base, 3 * args.count, args.concurrency, server.pid))
         profile = args.profile and f"{args.profile}-{label.split()[0].lower()}.{args.profile_format}"
         with py_spy(server.pid, profile):
-            run = asyncio.run(submissions(base, applicants[warmup:], materials, args.concurrency, args.upload_bytes,
+            run = asyncio.run(load(base, applicants[warmup:], materials, args.concurrency, args.upload_bytes,
                                           server.pid))
         memory = rss_mb(server.pid)
     finally:
@@ -398,6 +506,9 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=400, help="measured submissions per database")
     parser.add_argument("--concurrency", type=int, default=8, help="applicants submitting at once")
     parser.add_argument("--matter", default="rural-pension-enrolment")
+    parser.add_argument("--workers", type=int, default=2, help="uvicorn worker processes (the machine has 2 cores)")
+    parser.add_argument("--client", choices=("raw", "httpx"), default="raw",
+                        help="raw: pre-encoded requests on plain sockets (light); httpx: a full HTTP client")
     parser.add_argument("--upload-bytes", type=int, default=8 * 1024, help="size of each PNG")
     parser.add_argument("--postgres", default=os.environ.get("KUAIBAN_BENCH_POSTGRES_URL", ADMIN_URL),
                         help="a PostgreSQL server to create the throwaway database on ('' to skip)")
@@ -424,7 +535,9 @@ def main() -> None:
             finally:
                 asyncio.run(_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", args.postgres))
 
-    print(f"\nCase submissions: one uvicorn process per database; load from one httpx.AsyncClient process, "
+    client_name = ("pre-encoded requests on plain sockets" if args.client == "raw" else "an httpx.AsyncClient")
+    print(f"\nCase submissions: uvicorn with {args.workers} worker process(es) per database; load from one process "
+          f"sending {client_name} (the healthz baseline uses httpx), "
           f"{args.concurrency} applicants at a time, {args.count} measured submissions each "
           f"(after {min(args.count, 2 * args.concurrency)} warm-up).")
     print(f"One submission = 2 upload POSTs (one {args.upload_bytes // 1024} KB PNG each, multipart) + 1 submit POST "
