@@ -13,8 +13,8 @@ from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 from app.runtime import Runtime
 from app.settings import Settings, load_settings
 from app.accounts import sessions
-from app.web.guards import SignInRequired, signin_redirect
-from app.web import admin, api, apply, auth, bench, csrf, health, me, pages
+from app.web.guards import SignInRequired, StaffSignInRequired, signin_redirect
+from app.web import admin, api, apply, auth, bench, csrf, health, me, pages, window
 
 log = logging.getLogger("kuaiban")
 
@@ -57,7 +57,7 @@ async def _load_account(request: Request) -> None:
 
 
 def _signin_required(request: Request, exc: SignInRequired) -> Response:
-    return signin_redirect(request)
+    return signin_redirect(request, "/staff/signin" if isinstance(exc, StaffSignInRequired) else "/signin")
 
 
 def _http_error(request: Request, exc: HTTPException) -> Response:
@@ -98,6 +98,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         auth.signin_page, auth.signin_code, auth.signin_verify_page, auth.signin_verify,
         auth.staff_signin_page, auth.staff_signin, auth.signout, auth.dev_sms,
         *me.HANDLERS,
+        *window.HANDLERS,
         api.api_matters, api.api_matter, admin.admin_plugins, health.healthz,
         create_static_files_router(path="/static", directories=[settings.static_dir],
                                    cache_control=None, include_in_schema=False),

@@ -219,6 +219,23 @@ ZH_CN: dict[str, str] = {
     "working days, counted by the official calendar": "按法定工作日计算",
     "Application step": "步骤",
     "Current step": "当前环节",
+    "Queues": "办件队列",
+    "Cases": "办件",
+    "Channel": "渠道",
+    "Due": "承诺办结",
+    "No cases in this queue.": "该队列暂无办件。",
+    "Workbench": "窗口工作台",
+    "Intake decision": "受理审查",
+    "Accept": "受理",
+    "One-time notice of corrections": "一次性告知补正",
+    "Tick everything missing or wrong": "勾选所有缺少或不符合要求的材料和信息",
+    "what to fix": "补正要求",
+    "Note to the applicant": "给申请人的说明",
+    "Send the one-time notice": "发送一次性告知",
+    "Refuse": "不予受理",
+    "Reason for refusal": "不予受理理由",
+    "One-time notice": "一次性告知清单",
+    "Please correct the following and resubmit": "请按以下清单补正后重新提交",
     "Please choose": "请选择",
     "Each region's": "各区县",
     "choose a region above": "请在上方选择办理地区",
@@ -235,5 +252,6 @@ DEPTH_LABELS = {1: "Ⅰ级（网上咨询）", 2: "Ⅱ级（网上预审）", 3:
 KIND_LABELS = {"person": "自然人", "company": "法人"}
 DELIVERY_LABELS = {"courier": "快递送达", "window": "窗口领取", "online": "网上下载（电子证照）"}
 OUTPUT_KIND_LABELS = {"licence": "证照", "seal": "印章", "decision": "决定文书"}
+CHANNEL_LABELS = {"web": "网上办事大厅", "mobile": "移动端", "window": "窗口", "kiosk": "自助终端"}
 THEMES = ("开办企业", "工程建设", "企业变更", "企业注销", "交通运输", "户籍办理", "社会保障", "住房保障",
           "生育收养", "个体经营", "用水用电")

@@ -78,11 +78,22 @@ async def _login_failures(engine: Engine) -> None:
     await tables.LoginFailure.create_table(if_not_exists=True)
 
 
+async def _window(engine: Engine) -> None:
+    for table in (tables.CasePause, tables.CorrectionNotice):
+        await table.create_table(if_not_exists=True)
+    for sql in (
+        "CREATE INDEX IF NOT EXISTS kb_case_queue ON kb_case (status, region_code, department, promised_due)",
+        "CREATE INDEX IF NOT EXISTS case_pause_open ON case_pause (case_id, ended_at)",
+    ):
+        await fetch(engine, sql)
+
+
 MIGRATIONS: list[tuple[str, Callable[[Engine], Awaitable[None]]]] = [
     ("0001_core", _core),
     ("0002_accounts", _accounts),
     ("0003_cases", _cases),
     ("0004_login_failures", _login_failures),
+    ("0005_window", _window),
 ]
 
 

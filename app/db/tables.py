@@ -243,6 +243,26 @@ class CaseEvent(Table, tablename="case_event"):
     at = Timestamptz()
 
 
+class CasePause(Table, tablename="case_pause"):
+    """A span during which a case's clock stands still (waiting for corrections)."""
+
+    case_id = Integer(index=True)
+    reason = Varchar(length=20)  # correction
+    started_at = Timestamptz()
+    ended_at = Timestamptz(null=True)
+
+
+class CorrectionNotice(Table, tablename="correction_notice"):
+    """The one-time notice (一次性告知): everything missing or wrong, listed at once."""
+
+    case_id = Integer(index=True)
+    items = Text()  # JSON list of {"kind": "material"|"field", "name", "title", "note"}
+    note = Text(default="")
+    created_by = Integer()
+    created_at = Timestamptz()
+    resolved_at = Timestamptz(null=True)
+
+
 class CaseSequence(Table, tablename="case_sequence"):
     """The daily sequence behind case numbers, per region."""
 
@@ -267,5 +287,5 @@ CASE_TABLES: tuple[type[Table], ...] = (Draft, Upload, Case, CaseEvent, CaseSequ
 
 def bind(engine) -> None:
     """Point every table at the configured engine (set once at start-up)."""
-    for table in TABLES + ACCOUNT_TABLES + CASE_TABLES + (LoginFailure,):
+    for table in TABLES + ACCOUNT_TABLES + CASE_TABLES + (LoginFailure, CasePause, CorrectionNotice):
         table._meta._db = engine

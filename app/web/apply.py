@@ -19,6 +19,7 @@ from app.accounts import service as accounts
 from app.applications import drafts, form, uploads
 from app.cases import service as cases
 from app.cases import status as st
+from app.cases import window as window_rules
 from app.materials.storage import FileStore
 from app.web import csrf
 from app.web.guards import citizen
@@ -418,6 +419,7 @@ async def case_page(request: Request, number: FromPath[str]) -> Response:
                   for c in await cases.children(rt.engine, case["id"])],
         files=await cases.case_uploads(rt.engine, case["id"]),
         submitted=request.query_params.get("submitted") == "1",
+        notice=await window_rules.open_notice(rt.engine, case["id"]) if case["status"] == st.CORRECTION else None,
     )
 
 

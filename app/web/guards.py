@@ -15,9 +15,9 @@ class SignInRequired(Exception):
     """Raised by a guard; answered with a redirect to the sign-in page that comes back here."""
 
 
-def signin_redirect(request: Request) -> Redirect:
+def signin_redirect(request: Request, page: str = "/signin") -> Redirect:
     target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-    return Redirect("/signin?" + urlencode({"next": target}), status_code=303)
+    return Redirect(f"{page}?" + urlencode({"next": target}), status_code=303)
 
 
 def citizen(request: Request) -> CurrentAccount:
@@ -25,5 +25,18 @@ def citizen(request: Request) -> CurrentAccount:
     if account is None:
         raise SignInRequired()
     if account.is_staff:
+        raise NotFoundException()
+    return account
+
+
+class StaffSignInRequired(SignInRequired):
+    """Answered with a redirect to the staff sign-in page."""
+
+
+def staff(request: Request, roles: tuple[str, ...] = ("clerk", "reviewer", "supervisor", "admin")) -> CurrentAccount:
+    account: CurrentAccount | None = request.state.get("account")
+    if account is None:
+        raise StaffSignInRequired()
+    if not account.is_staff or account.role not in roles:
         raise NotFoundException()
     return account

@@ -1,0 +1,195 @@
+"""The window's rules: who may see which case, the queues, and intake decisions (受理/不予受理/补正).
+
+Scope is always applied in SQL, so a clerk of 渝中区 never even loads a 南岸区 case.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+from piccolo.engine.base import Engine
+
+from app.accounts.sessions import CurrentAccount
+from app.cases import status as st
+from app.cases.service import CaseError, _event, notify
+from app.clock import Clock
+from app.db.engine import fetch
+from app.outbox import queue_sms
+from plugins.geography import CITY_CODE
+
+TABS = {
+    "intake": ("待受理", (st.SUBMITTED, st.RESUBMITTED)),
+    "correction": ("补正中", (st.CORRECTION,)),
+    "review": ("审核中", (st.ACCEPTED, st.IN_REVIEW, st.APPROVED, st.REJECTED)),
+    "near": ("即将超时", (st.ACCEPTED, st.IN_REVIEW, st.APPROVED, st.REJECTED)),
+    "overdue": ("已超时", (st.ACCEPTED, st.IN_REVIEW, st.APPROVED, st.REJECTED)),
+    "done": ("已办结", (st.COMPLETED, st.DELIVERED, st.REFUSED)),
+}
+NEAR_DAYS = 2
+PAGE = 50
+
+
+def _now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC)
+
+
+def scope(account: CurrentAccount, alias: str = "c") -> tuple[str, list]:
+    """SQL for the cases this staff member may see: their region (and below), their departments."""
+    parts, args = [], []
+    if account.region_code and account.region_code != CITY_CODE:
+        parts.append(f"substr({alias}.region_code, 1, 6) = {{}}")
+        args.append(account.region_code[:6])
+    if account.role in ("clerk", "reviewer") and account.departments:
+        parts.append(f"{alias}.department IN (" + ", ".join("{}" for _ in account.departments) + ")")
+        args.extend(account.departments)
+    return (" AND ".join(parts) or "1=1"), args
+
+
+async def counts(engine: Engine, account: CurrentAccount, today: datetime.date) -> dict[str, int]:
+    where, args = scope(account)
+    rows = await fetch(engine, f"SELECT status, promised_due FROM kb_case c WHERE {where} AND "
+                               f"c.status NOT IN ('completed', 'delivered', 'refused')", *args)
+    result = {tab: 0 for tab in TABS}
+    for row in rows:
+        for tab in _tabs_of(row["status"], row["promised_due"], today):
+            result[tab] += 1
+    done = await fetch(engine, f"SELECT count(*) AS n FROM kb_case c WHERE {where} AND c.status IN "
+                               "('completed', 'delivered', 'refused') AND c.updated_at >= {}",
+                       *args, datetime.datetime.combine(today, datetime.time(), tzinfo=datetime.UTC)
+                       - datetime.timedelta(hours=8))
+    result["done"] = done[0]["n"]
+    return result
+
+
+def _tabs_of(status: str, due, today: datetime.date) -> list[str]:
+    tabs = [tab for tab, (_, statuses) in TABS.items() if status in statuses and tab not in ("near", "overdue", "done")]
+    if status in TABS["near"][1] and due is not None:
+        if due < today:
+            tabs.append("overdue")
+        elif (due - today).days <= NEAR_DAYS:
+            tabs.append("near")
+    return tabs
+
+
+async def queue(engine: Engine, account: CurrentAccount, tab: str, today: datetime.date,
+                matter: str = "", channel: str = "") -> list[dict]:
+    where, args = scope(account)
+    statuses = TABS.get(tab, TABS["intake"])[1]
+    where += " AND c.status IN (" + ", ".join("{}" for _ in statuses) + ")"
+    args += list(statuses)
+    if tab == "overdue":
+        where += " AND c.promised_due < {}"
+        args.append(today)
+    elif tab == "near":
+        where += " AND c.promised_due >= {} AND c.promised_due <= {}"
+        args += [today, today + datetime.timedelta(days=NEAR_DAYS)]
+    elif tab == "done":
+        where += " AND c.updated_at >= {}"
+        args.append(datetime.datetime.combine(today, datetime.time(), tzinfo=datetime.UTC) - datetime.timedelta(hours=8))
+    if matter:
+        where += " AND c.matter_key = {}"
+        args.append(matter)
+    if channel:
+        where += " AND c.channel = {}"
+        args.append(channel)
+    rows = await fetch(
+        engine,
+        "SELECT c.id, c.number, c.matter_name, c.applicant_name, c.channel, c.status, c.submitted_at, "
+        f"c.promised_due, c.region_code FROM kb_case c WHERE {where} ORDER BY c.promised_due, c.id LIMIT {PAGE}",
+        *args,
+    )
+    for row in rows:
+        row["status_label"] = st.LABELS.get(row["status"], row["status"])
+    return rows
+
+
+async def case_in_scope(engine: Engine, account: CurrentAccount, number: str) -> dict | None:
+    """The case if this staff member may see it; None (a 404) otherwise — existence does not leak."""
+    where, args = scope(account)
+    rows = await fetch(engine, f"SELECT * FROM kb_case c WHERE c.number = {{}} AND {where}", number, *args)
+    return rows[0] if rows else None
+
+
+async def _move(engine: Engine, case: dict, to: str, actor: CurrentAccount, note: str, extra_sql: str = "",
+                extra_args: tuple = ()) -> None:
+    if to not in st.MOVES.get(case["status"], set()):
+        raise CaseError(f"办件当前为“{st.LABELS[case['status']]}”，不能{st.LABELS[to]}")
+    now = _now()
+    updated = await fetch(
+        engine,
+        f"UPDATE kb_case SET status = {{}}, updated_at = {{}}{extra_sql} WHERE id = {{}} AND status = {{}} RETURNING id",
+        to, now, *extra_args, case["id"], case["status"],
+    )
+    if not updated:
+        raise CaseError("办件已被其他工作人员处理，请刷新后查看")
+    await _event(engine, case["id"], case["status"], to, actor.id, actor.display_name, actor.role, "window", note, now)
+
+
+async def accept(engine: Engine, clock: Clock, case: dict, actor: CurrentAccount, matter, pm=None) -> None:
+    """受理: the clock starts now; promised and legal dates are counted from today."""
+    today = clock.local_date(_now())
+    promised = clock.add_working_days(today, matter.promised_limit)
+    legal = clock.add_working_days(today, matter.legal_limit)
+    async with engine.transaction():
+        await _move(engine, case, st.ACCEPTED, actor, "受理",
+                    ", accepted_at = {}, promised_due = {}, legal_due = {}, expected_date = {}",
+                    (_now(), promised, legal, promised))
+        await _close_pauses(engine, case["id"])
+        await _sms(engine, case, f"【快办】您的“{case['matter_name']}”（{case['number']}）已受理，"
+                                 f"承诺于{promised:%Y年%m月%d日}前办结。")
+    notify(pm, {"case": case["number"], "from": case["status"], "to": st.ACCEPTED, "actor": actor.display_name,
+                "role": actor.role, "channel": "window", "note": "", "at": _now().isoformat()})
+
+
+async def refuse(engine: Engine, case: dict, actor: CurrentAccount, reason: str, pm=None) -> None:
+    """不予受理, always with the reason the applicant will read."""
+    reason = reason.strip()
+    if not reason:
+        raise CaseError("请填写不予受理的理由")
+    async with engine.transaction():
+        await _move(engine, case, st.REFUSED, actor, reason)
+        await _sms(engine, case, f"【快办】您的“{case['matter_name']}”（{case['number']}）不予受理，"
+                                 f"理由：{reason[:60]}。详情请登录快办查看。")
+    notify(pm, {"case": case["number"], "from": case["status"], "to": st.REFUSED, "actor": actor.display_name,
+                "role": actor.role, "channel": "window", "note": reason, "at": _now().isoformat()})
+
+
+async def request_correction(engine: Engine, case: dict, actor: CurrentAccount, items: list[dict], note: str,
+                             pm=None) -> None:
+    """一次性告知: every missing or wrong item at once; the clock pauses until the applicant resubmits."""
+    if not items:
+        raise CaseError("请勾选需要补正的材料或信息")
+    now = _now()
+    async with engine.transaction():
+        await _move(engine, case, st.CORRECTION, actor, note.strip() or f"一次性告知补正{len(items)}项")
+        await fetch(
+            engine,
+            "INSERT INTO correction_notice (case_id, items, note, created_by, created_at, resolved_at) "
+            "VALUES ({}, {}, {}, {}, {}, NULL)",
+            case["id"], json.dumps(items, ensure_ascii=False), note.strip(), actor.id, now,
+        )
+        await fetch(engine, "INSERT INTO case_pause (case_id, reason, started_at, ended_at) "
+                            "VALUES ({}, 'correction', {}, NULL)", case["id"], now)
+        await _sms(engine, case, f"【快办】您的“{case['matter_name']}”（{case['number']}）需补正{len(items)}项，"
+                                 "请登录快办查看一次性告知清单并补正。")
+    notify(pm, {"case": case["number"], "from": case["status"], "to": st.CORRECTION, "actor": actor.display_name,
+                "role": actor.role, "channel": "window", "note": note, "at": now.isoformat()})
+
+
+async def open_notice(engine: Engine, case_id: int) -> dict | None:
+    rows = await fetch(engine, "SELECT id, items, note, created_at FROM correction_notice WHERE case_id = {} "
+                               "AND resolved_at IS NULL ORDER BY id DESC LIMIT 1", case_id)
+    if not rows:
+        return None
+    return {**rows[0], "items": json.loads(rows[0]["items"])}
+
+
+async def _close_pauses(engine: Engine, case_id: int) -> None:
+    await fetch(engine, "UPDATE case_pause SET ended_at = {} WHERE case_id = {} AND ended_at IS NULL", _now(), case_id)
+
+
+async def _sms(engine: Engine, case: dict, text: str) -> None:
+    rows = await fetch(engine, "SELECT phone FROM account WHERE id = {}", case["account_id"])
+    if rows and rows[0]["phone"]:
+        await queue_sms(engine, rows[0]["phone"], text)

@@ -1,0 +1,151 @@
+"""The window workbench (一窗综办): staff queues, the staff case page and intake decisions."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from litestar import Request, Response, get, post
+from litestar.exceptions import NotFoundException
+from litestar.params import FromPath
+from litestar.response import Redirect
+
+from app.applications import uploads
+from app.cases import service as cases
+from app.cases import status as st
+from app.cases import window as rules
+from app.cases.service import CaseError
+from app.web.apply import MIME, _id, store
+from app.web.auth import FORM
+from app.web.guards import staff
+from app.web.pages import runtime
+
+
+@get("/window", name="window", include_in_schema=False)
+async def workbench(request: Request) -> Response:
+    rt = runtime(request)
+    account = staff(request)
+    tab = request.query_params.get("tab", "intake")
+    if tab not in rules.TABS:
+        tab = "intake"
+    today = rt.clock.local_date(rt.clock.now())
+    rows = await rules.queue(rt.engine, account, tab, today, request.query_params.get("matter", ""),
+                             request.query_params.get("channel", ""))
+    counts = await rules.counts(rt.engine, account, today)
+    return rt.renderer.page(request, "pages/window.html", partial="partials/_queue.html", tab=tab, rows=rows,
+                            counts=counts, tabs=[{"key": k, "label": v[0]} for k, v in rules.TABS.items()],
+                            me=account)
+
+
+async def _case(request: Request, number: str):
+    rt = runtime(request)
+    account = staff(request)
+    case = await rules.case_in_scope(rt.engine, account, number)
+    if case is None:
+        raise NotFoundException()
+    return rt, account, case
+
+
+async def _case_page(request: Request, number: str, errors: dict | None = None, status: int = 200) -> Response:
+    rt, account, case = await _case(request, number)
+    matter = await rt.catalog.matter(case["matter_key"])
+    import json
+
+    answers = json.loads(case["answers"] or "{}")
+    rows = []
+    for f in matter.fields if matter else ():
+        if f.name in answers:
+            labels = {o.value: o.label for o in f.options}
+            value = answers[f.name]
+            shown = "、".join(labels.get(v, v) for v in value.split(",")) if f.options else value
+            rows.append({"name": f.name, "label": f.label, "value": shown})
+    return rt.renderer.page(
+        request, "pages/window_case.html", status=status, case=case, rows=rows,
+        status_label=st.LABELS.get(case["status"], case["status"]),
+        events=[{**e, "label": st.LABELS.get(e["status_to"], e["status_to"])}
+                for e in await cases.timeline(rt.engine, case["id"])],
+        files=await cases.case_uploads(rt.engine, case["id"]),
+        materials=[{"name": m.name, "title": m.title} for m in (matter.materials if matter else ())],
+        steps=[{"name": s.name, "role": s.role.value, "days": s.days, "parallel": s.parallel_group}
+               for s in (matter.steps if matter else ())],
+        can_intake=case["status"] in (st.SUBMITTED, st.RESUBMITTED) and account.role in ("clerk", "admin"),
+        notice=await rules.open_notice(rt.engine, case["id"]), errors=errors or {},
+    )
+
+
+@get("/window/cases/{number:str}", name="window-case", include_in_schema=False)
+async def window_case(request: Request, number: FromPath[str]) -> Response:
+    return await _case_page(request, number)
+
+
+def _intake_allowed(account) -> None:
+    if account.role not in ("clerk", "admin"):
+        raise NotFoundException()
+
+
+@post("/window/cases/{number:str}/accept", name="window-accept", include_in_schema=False)
+async def window_accept(request: Request, number: FromPath[str]) -> Response:
+    rt, account, case = await _case(request, number)
+    _intake_allowed(account)
+    matter = await rt.catalog.matter(case["matter_key"])
+    try:
+        await rules.accept(rt.engine, rt.clock, case, account, matter, pm=rt.host.pm)
+    except CaseError as exc:
+        return await _case_page(request, number, {"action": str(exc)}, status=409)
+    return Redirect(f"/window/cases/{number}", status_code=303)
+
+
+@post("/window/cases/{number:str}/refuse", name="window-refuse", include_in_schema=False)
+async def window_refuse(request: Request, number: FromPath[str], data: Annotated[dict[str, str], FORM]) -> Response:
+    rt, account, case = await _case(request, number)
+    _intake_allowed(account)
+    try:
+        await rules.refuse(rt.engine, case, account, (data.get("reason") or "")[:500], pm=rt.host.pm)
+    except CaseError as exc:
+        return await _case_page(request, number, {"reason": str(exc)}, status=422)
+    return Redirect(f"/window/cases/{number}", status_code=303)
+
+
+@post("/window/cases/{number:str}/correction", name="window-correction", include_in_schema=False)
+async def window_correction(request: Request, number: FromPath[str]) -> Response:
+    rt, account, case = await _case(request, number)
+    _intake_allowed(account)
+    posted = await request.form()
+    matter = await rt.catalog.matter(case["matter_key"])
+    chosen = set(posted.getall("items", []))
+    items = []
+    for m in matter.materials if matter else ():
+        if f"material:{m.name}" in chosen:
+            items.append({"kind": "material", "name": m.name, "title": m.title,
+                          "note": (posted.get(f"note:material:{m.name}") or "")[:200]})
+    for f in matter.fields if matter else ():
+        if f"field:{f.name}" in chosen:
+            items.append({"kind": "field", "name": f.name, "title": f.label,
+                          "note": (posted.get(f"note:field:{f.name}") or "")[:200]})
+    try:
+        await rules.request_correction(rt.engine, case, account, items, (posted.get("note") or "")[:500],
+                                       pm=rt.host.pm)
+    except CaseError as exc:
+        return await _case_page(request, number, {"items": str(exc)}, status=422)
+    return Redirect(f"/window/cases/{number}", status_code=303)
+
+
+@get("/window/files/{upload_id:int}", name="window-file", include_in_schema=False)
+async def window_file(request: Request, upload_id: FromPath[int]) -> Response:
+    """A material of a case in this staff member's scope (404 otherwise)."""
+    rt = runtime(request)
+    account = staff(request)
+    where, args = rules.scope(account)
+    from app.db.engine import fetch
+
+    rows = await fetch(rt.engine, f"SELECT u.sha256, u.kind, u.filename FROM upload u JOIN kb_case c ON c.id = u.case_id "
+                                  f"WHERE u.id = {{}} AND u.removed_at IS NULL AND {where}", _id(upload_id), *args)
+    if not rows:
+        raise NotFoundException()
+    row = rows[0]
+    return Response(store(request).read(row["sha256"]), media_type=MIME.get(row["kind"], "application/octet-stream"),
+                    headers={"X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store",
+                             "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
+                             "Content-Disposition": "inline" if row["kind"] in MIME else "attachment"})
+
+
+HANDLERS = [workbench, window_case, window_accept, window_refuse, window_correction, window_file]

@@ -1,0 +1,111 @@
+"""The window: scoped queues, the staff case page, accept, refuse and the one-time notice."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from litestar.testing import AsyncTestClient
+
+from app.factory import create_app
+from tests.conftest import make_settings
+from tests.integration.apply_helpers import fill_and_submit
+from tests.integration.test_accounts import csrf
+from tests.integration.test_apply import _declared, verified
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+@pytest.fixture
+async def settings(database_url, tmp_path):
+    return make_settings(database_url, tmp_path, KUAIBAN_DEV="1")
+
+
+async def make_staff(settings, username, role, region, departments):
+    from app.accounts import service
+    from app.runtime import Runtime
+
+    rt = Runtime(settings)
+    await rt.start(sync=False)
+    await service.add_staff(rt.engine, username=username, password="window-pass-1", role=role, name=f"员工{username}",
+                            region_code=region, departments=departments)
+    await rt.stop()
+
+
+class Identities:
+    """One test client (one running app) that acts as several people by swapping cookie jars."""
+
+    def __init__(self, client) -> None:
+        self.client = client
+        self.jars: dict[str, object] = {}
+
+    def save(self, who: str) -> None:
+        import httpx
+
+        self.jars[who] = self.client.cookies
+        self.client.cookies = httpx.Cookies()
+
+    def act_as(self, who: str):
+        self.client.cookies = self.jars[who]
+        return self.client
+
+    async def staff(self, username: str) -> None:
+        c = self.client
+        await c.get("/staff/signin")
+        r = await c.post("/staff/signin", data={"username": username, "password": "window-pass-1",
+                                                "_csrf_token": csrf(c)})
+        assert r.status_code == 303
+        self.save(username)
+
+
+async def test_intake_decisions_are_scoped_and_on_the_timeline(settings):
+    matter = _declared("residence-permit")
+    await make_staff(settings, "w-yuzhong", "clerk", "500103", (matter.department,))
+    await make_staff(settings, "w-nanan", "clerk", "500108", (matter.department,))
+    await make_staff(settings, "w-review", "reviewer", "500103", (matter.department,))
+    app = create_app(settings)
+    async with AsyncTestClient(app) as client:
+        client.follow_redirects = False
+        who = Identities(client)
+        await verified(client, "13822220001")
+        first = await fill_and_submit(client, matter)
+        second = await fill_and_submit(client, matter, upload_seed=7)
+        who.save("citizen")
+        for name in ("w-yuzhong", "w-nanan", "w-review"):
+            await who.staff(name)
+
+        clerk = who.act_as("w-yuzhong")
+        queue = await clerk.get("/window")
+        assert queue.status_code == 200 and first in queue.text and "待受理" in queue.text
+        other = who.act_as("w-nanan")
+        assert first not in (await other.get("/window")).text
+        assert (await other.get(f"/window/cases/{first}")).status_code == 404
+        assert (await who.act_as("citizen").get("/window")).status_code == 404
+        reviewer = who.act_as("w-review")
+        assert (await reviewer.post(f"/window/cases/{first}/accept",
+                                    data={"_csrf_token": csrf(reviewer)})).status_code == 404
+
+        clerk = who.act_as("w-yuzhong")
+        assert (await clerk.post(f"/window/cases/{first}/accept")).status_code == 403, "CSRF"
+        accepted = await clerk.post(f"/window/cases/{first}/accept", data={"_csrf_token": csrf(clerk)})
+        assert accepted.status_code == 303
+        page = (await clerk.get(f"/window/cases/{first}")).text
+        assert "已受理" in page and "员工w-yuzhong" in page
+        again = await clerk.post(f"/window/cases/{first}/accept", data={"_csrf_token": csrf(clerk)})
+        assert again.status_code == 409 and "不能" in again.text
+
+        no_reason = await clerk.post(f"/window/cases/{second}/refuse", data={"_csrf_token": csrf(clerk), "reason": " "})
+        assert no_reason.status_code == 422 and "请填写不予受理的理由" in no_reason.text
+        material = matter.materials[0]
+        notice = await clerk.post(f"/window/cases/{second}/correction", data={
+            "_csrf_token": csrf(clerk), "items": [f"material:{material.name}"],
+            f"note:material:{material.name}": "<b>照片模糊</b>，请重新上传", "note": "请一次性补齐"})
+        assert notice.status_code == 303
+        assert second in (await clerk.get("/window?tab=correction")).text
+
+        citizen = who.act_as("citizen")
+        tracking = (await citizen.get(f"/cases/{first}")).text
+        assert "已受理" in tracking and re.search(r"<dt>承诺办结时限</dt><dd>\d{4}-\d{2}-\d{2}", tracking)
+        tracking = (await citizen.get(f"/cases/{second}")).text
+        assert "待补正" in tracking and "请按以下清单补正后重新提交" in tracking
+        assert material.title in tracking and "&lt;b&gt;照片模糊" in tracking
