@@ -236,6 +236,7 @@ ZH_CN: dict[str, str] = {
     "Reason for refusal": "不予受理理由",
     "One-time notice": "一次性告知清单",
     "Please correct the following and resubmit": "请按以下清单补正后重新提交",
+    "I have corrected everything: resubmit": "已按清单补正，重新提交",
     "Please choose": "请选择",
     "Each region's": "各区县",
     "choose a region above": "请在上方选择办理地区",

@@ -43,6 +43,28 @@ async def add(
     return None
 
 
+async def add_to_case(
+    engine: Engine, store: FileStore, account_id: int, case_id: int, material: Material, filename: str, data: bytes
+) -> str | None:
+    """A corrected material given straight to a case that waits for corrections."""
+    current = await fetch(
+        engine, "SELECT count(*) AS n FROM upload WHERE case_id = {} AND material = {} AND removed_at IS NULL "
+                "AND created_at > (SELECT max(created_at) FROM correction_notice WHERE case_id = {})",
+        case_id, material.name, case_id,
+    )
+    kind, problem = check_upload(material, filename, data, current[0]["n"])
+    if problem:
+        return problem
+    sha = await asyncio.to_thread(store.put, data)
+    await fetch(
+        engine,
+        "INSERT INTO upload (account_id, draft_id, case_id, material, material_title, sha256, filename, kind, size, "
+        "created_at, removed_at) VALUES ({}, NULL, {}, {}, {}, {}, {}, {}, {}, {}, NULL)",
+        account_id, case_id, material.name, material.title, sha, safe_filename(filename), kind, len(data), _now(),
+    )
+    return None
+
+
 async def remove(engine: Engine, account_id: int, draft_id: int, upload_id: int) -> bool:
     rows = await fetch(
         engine,

@@ -193,3 +193,32 @@ async def _sms(engine: Engine, case: dict, text: str) -> None:
     rows = await fetch(engine, "SELECT phone FROM account WHERE id = {}", case["account_id"])
     if rows and rows[0]["phone"]:
         await queue_sms(engine, rows[0]["phone"], text)
+
+
+async def resubmit(engine: Engine, case: dict, account_id: int, actor_name: str, pm=None) -> None:
+    """The applicant has corrected everything on the notice: back to the intake queue, clock running."""
+    notice = await open_notice(engine, case["id"])
+    if case["status"] != st.CORRECTION or notice is None:
+        raise CaseError("办件当前无需补正")
+    missing = []
+    for item in notice["items"]:
+        if item["kind"] == "material":
+            rows = await fetch(engine, "SELECT count(*) AS n FROM upload WHERE case_id = {} AND material = {} "
+                                       "AND removed_at IS NULL AND created_at > {}",
+                               case["id"], item["name"], notice["created_at"])
+            if not rows[0]["n"]:
+                missing.append(item["title"])
+    if missing:
+        raise CaseError("请先上传补正材料：" + "、".join(missing))
+    now = _now()
+    async with engine.transaction():
+        updated = await fetch(engine, "UPDATE kb_case SET status = {}, updated_at = {} WHERE id = {} AND status = {} "
+                                      "RETURNING id", st.RESUBMITTED, now, case["id"], st.CORRECTION)
+        if not updated:
+            raise CaseError("办件状态已变化，请刷新后查看")
+        await _event(engine, case["id"], st.CORRECTION, st.RESUBMITTED, account_id, actor_name, "applicant", "web",
+                     "已按一次性告知补正", now)
+        await fetch(engine, "UPDATE correction_notice SET resolved_at = {} WHERE id = {}", now, notice["id"])
+        await _close_pauses(engine, case["id"])
+    notify(pm, {"case": case["number"], "from": st.CORRECTION, "to": st.RESUBMITTED, "actor": actor_name,
+                "role": "applicant", "channel": "web", "note": "", "at": now.isoformat()})

@@ -408,9 +408,22 @@ async def case_page(request: Request, number: FromPath[str]) -> Response:
     case = await cases.own_case(rt.engine, number, account.id)
     if case is None:
         raise NotFoundException()
+    return await _case_view(request, case, {}, 200)
+
+
+async def _case_view(request: Request, case: dict, errors: dict, status: int) -> Response:
+    rt = runtime(request)
     matter = await rt.catalog.matter(case["matter_key"])
+    notice = await window_rules.open_notice(rt.engine, case["id"]) if case["status"] == st.CORRECTION else None
+    if notice and matter:
+        by_name = {m.name: m for m in matter.materials}
+        for item in notice["items"]:
+            m = by_name.get(item["name"]) if item["kind"] == "material" else None
+            item["accept"] = ",".join("." + k for k in m.kinds) if m else ""
+            item["error"] = errors.get(item["name"], "")
     return rt.renderer.page(
-        request, "pages/case.html", case=case, status_label=st.LABELS.get(case["status"], case["status"]),
+        request, "pages/case.html", status=status, case=case,
+        status_label=st.LABELS.get(case["status"], case["status"]),
         current_step=_current_step(matter, case["status"]),
         next_step=st.NEXT_STEP.get(case["status"], ""), events=[
             {**e, "label": st.LABELS.get(e["status_to"], e["status_to"])} for e in await cases.timeline(rt.engine, case["id"])
@@ -419,8 +432,54 @@ async def case_page(request: Request, number: FromPath[str]) -> Response:
                   for c in await cases.children(rt.engine, case["id"])],
         files=await cases.case_uploads(rt.engine, case["id"]),
         submitted=request.query_params.get("submitted") == "1",
-        notice=await window_rules.open_notice(rt.engine, case["id"]) if case["status"] == st.CORRECTION else None,
+        notice=notice, errors=errors,
     )
+
+
+@post("/cases/{number:str}/materials/{name:str}", name="case-upload", include_in_schema=False,
+      request_max_body_size=UPLOAD_LIMIT)
+async def case_upload(request: Request, number: FromPath[str], name: FromPath[str]) -> Response:
+    """A corrected material for a case waiting for corrections (size first, then CSRF, then bytes)."""
+    rt = runtime(request)
+    account = citizen(request)
+    case = await cases.own_case(rt.engine, number, account.id)
+    if case is None:
+        raise NotFoundException()
+    matter = await rt.catalog.matter(case["matter_key"])
+    material = _material(matter, name)
+    if case["status"] != st.CORRECTION:
+        return Redirect(f"/cases/{number}", status_code=303)
+    limit = material.max_size_mb * 1024 * 1024 * material.max_files + 256 * 1024
+    declared = request.headers.get("content-length", "")
+    if not declared.isdigit() or int(declared) > limit:
+        return await _case_view(request, case, {name: f"文件大小不能超过{material.max_size_mb}MB"}, 413)
+    await csrf.verify(request, rt.settings.secret_key)
+    posted = await request.form()
+    files = [f for f in posted.getall("files", []) if isinstance(f, UploadFile) and f.filename]
+    problems = [] if files else ["请选择要上传的文件"]
+    for upload in files:
+        problem = await uploads.add_to_case(rt.engine, store(request), account.id, case["id"], material,
+                                            upload.filename, await upload.read())
+        if problem:
+            problems.append(problem)
+    if problems:
+        return await _case_view(request, case, {name: "；".join(problems)}, 422)
+    return Redirect(f"/cases/{number}#notice-title", status_code=303)
+
+
+@post("/cases/{number:str}/resubmit", name="case-resubmit", include_in_schema=False)
+async def case_resubmit(request: Request, number: FromPath[str]) -> Response:
+    rt = runtime(request)
+    account = citizen(request)
+    case = await cases.own_case(rt.engine, number, account.id)
+    if case is None:
+        raise NotFoundException()
+    me = await accounts.get(rt.engine, account.id)
+    try:
+        await window_rules.resubmit(rt.engine, case, account.id, me.name or "申请人", pm=rt.host.pm)
+    except cases.CaseError as exc:
+        return await _case_view(request, case, {"resubmit": str(exc)}, 422)
+    return Redirect(f"/cases/{number}", status_code=303)
 
 
 def _current_step(matter: Matter | None, status: str) -> str:
@@ -469,4 +528,4 @@ def _quote(name: str) -> str:
 
 
 HANDLERS = [apply_start, apply_page, apply_resume, apply_save, apply_field, apply_upload, apply_remove,
-            apply_reuse, apply_submit, case_page, file_download]
+            apply_reuse, apply_submit, case_page, case_upload, case_resubmit, file_download]

@@ -16,7 +16,7 @@ from litestar.exceptions import PermissionDeniedException
 COOKIE = "kb_csrf"
 HEADER = "x-csrf-token"
 FIELD = "_csrf_token"
-SELF_CHECKED = [r"^/apply/\d+/materials/[A-Za-z0-9_:-]+$"]
+SELF_CHECKED = [r"^/apply/\d+/materials/[A-Za-z0-9_:-]+$", r"^/cases/[0-9-]+/materials/[A-Za-z0-9_:-]+$"]
 SECRET_LENGTH = 64
 
 

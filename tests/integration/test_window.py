@@ -109,3 +109,19 @@ async def test_intake_decisions_are_scoped_and_on_the_timeline(settings):
         tracking = (await citizen.get(f"/cases/{second}")).text
         assert "待补正" in tracking and "请按以下清单补正后重新提交" in tracking
         assert material.title in tracking and "&lt;b&gt;照片模糊" in tracking
+
+        bad = await citizen.post(f"/cases/{second}/resubmit", data={"_csrf_token": csrf(citizen)})
+        assert bad.status_code == 422 and "请先上传补正材料" in bad.text
+        from tests.integration.apply_helpers import sample_file
+
+        name, payload = sample_file(material.kinds, 42)
+        up = await citizen.post(f"/cases/{second}/materials/{material.name}", data={"_csrf_token": csrf(citizen)},
+                                files={"files": (name, payload, "image/png")})
+        assert up.status_code == 303
+        again = await citizen.post(f"/cases/{second}/resubmit", data={"_csrf_token": csrf(citizen)})
+        assert again.status_code == 303
+        assert "已补正，待受理" in (await citizen.get(f"/cases/{second}")).text
+        clerk = who.act_as("w-yuzhong")
+        assert second in (await clerk.get("/window?tab=intake")).text
+        page = (await clerk.get(f"/window/cases/{second}")).text
+        assert "已按一次性告知补正" in page, "the resubmission is on the staff timeline"
