@@ -237,6 +237,13 @@ ZH_CN: dict[str, str] = {
     "One-time notice": "一次性告知清单",
     "Please correct the following and resubmit": "请按以下清单补正后重新提交",
     "I have corrected everything: resubmit": "已按清单补正，重新提交",
+    "Decision": "审核结论",
+    "Approve": "同意",
+    "Reject": "不同意",
+    "Opinion": "审核意见",
+    "Submit opinion": "提交审核意见",
+    "Result": "办结结果",
+    "Complete the case": "办结",
     "Please choose": "请选择",
     "Each region's": "各区县",
     "choose a region above": "请在上方选择办理地区",
@@ -253,6 +260,7 @@ DEPTH_LABELS = {1: "Ⅰ级（网上咨询）", 2: "Ⅱ级（网上预审）", 3:
 KIND_LABELS = {"person": "自然人", "company": "法人"}
 DELIVERY_LABELS = {"courier": "快递送达", "window": "窗口领取", "online": "网上下载（电子证照）"}
 OUTPUT_KIND_LABELS = {"licence": "证照", "seal": "印章", "decision": "决定文书"}
+STEP_LABELS = {"waiting": "待开始", "active": "审核中", "approved": "已同意", "rejected": "不同意"}
 CHANNEL_LABELS = {"web": "网上办事大厅", "mobile": "移动端", "window": "窗口", "kiosk": "自助终端"}
 THEMES = ("开办企业", "工程建设", "企业变更", "企业注销", "交通运输", "户籍办理", "社会保障", "住房保障",
           "生育收养", "个体经营", "用水用电")

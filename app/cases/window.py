@@ -41,7 +41,11 @@ def scope(account: CurrentAccount, alias: str = "c") -> tuple[str, list]:
         parts.append(f"substr({alias}.region_code, 1, 6) = {{}}")
         args.append(account.region_code[:6])
     if account.role in ("clerk", "reviewer") and account.departments:
-        parts.append(f"{alias}.department IN (" + ", ".join("{}" for _ in account.departments) + ")")
+        marks = ", ".join("{}" for _ in account.departments)
+        # A department also sees cases in which it holds a step (fire review of a construction permit).
+        parts.append(f"({alias}.department IN ({marks}) OR EXISTS (SELECT 1 FROM case_step s "
+                     f"WHERE s.case_id = {alias}.id AND s.department IN ({marks})))")
+        args.extend(account.departments)
         args.extend(account.departments)
     return (" AND ".join(parts) or "1=1"), args
 
@@ -126,8 +130,12 @@ async def _move(engine: Engine, case: dict, to: str, actor: CurrentAccount, note
     await _event(engine, case["id"], case["status"], to, actor.id, actor.display_name, actor.role, "window", note, now)
 
 
+REVIEW_ROLES = ("审核", "审批")
+
+
 async def accept(engine: Engine, clock: Clock, case: dict, actor: CurrentAccount, matter, pm=None) -> None:
-    """受理: the clock starts now; promised and legal dates are counted from today."""
+    """受理: the clock starts now; promised and legal dates are counted from today; the review steps
+    open (a parallel group's steps at once)."""
     today = clock.local_date(_now())
     promised = clock.add_working_days(today, matter.promised_limit)
     legal = clock.add_working_days(today, matter.legal_limit)
@@ -136,6 +144,23 @@ async def accept(engine: Engine, clock: Clock, case: dict, actor: CurrentAccount
                     ", accepted_at = {}, promised_due = {}, legal_due = {}, expected_date = {}",
                     (_now(), promised, legal, promised))
         await _close_pauses(engine, case["id"])
+        reviews = [s for s in matter.steps if s.role.value in REVIEW_ROLES]
+        if reviews:
+            stage, previous_group = 0, object()
+            for position, step in enumerate(reviews):
+                if step.parallel_group is None or step.parallel_group != previous_group:
+                    stage += 1
+                previous_group = step.parallel_group
+                await fetch(
+                    engine,
+                    "INSERT INTO case_step (case_id, step_key, position, stage, name, role, department, parallel_group, "
+                    "status, opinion, actor_id, actor_name, decided_at) VALUES ({}, {}, {}, {}, {}, {}, {}, {}, {}, '', "
+                    "NULL, '', NULL)",
+                    case["id"], step.key, position, stage, step.name, step.role.value, step.department,
+                    step.parallel_group, "active" if stage == 1 else "waiting",
+                )
+            moved = {**case, "status": st.ACCEPTED}
+            await _move(engine, moved, st.IN_REVIEW, actor, "进入审核环节")
         await _sms(engine, case, f"【快办】您的“{case['matter_name']}”（{case['number']}）已受理，"
                                  f"承诺于{promised:%Y年%m月%d日}前办结。")
     notify(pm, {"case": case["number"], "from": case["status"], "to": st.ACCEPTED, "actor": actor.display_name,
@@ -222,3 +247,66 @@ async def resubmit(engine: Engine, case: dict, account_id: int, actor_name: str,
         await _close_pauses(engine, case["id"])
     notify(pm, {"case": case["number"], "from": st.CORRECTION, "to": st.RESUBMITTED, "actor": actor_name,
                 "role": "applicant", "channel": "web", "note": "", "at": now.isoformat()})
+
+
+async def steps_of(engine: Engine, case_id: int) -> list[dict]:
+    return await fetch(engine, "SELECT * FROM case_step WHERE case_id = {} ORDER BY position", case_id)
+
+
+async def decide_step(engine: Engine, case: dict, step_key: str, actor: CurrentAccount, approve: bool,
+                      opinion: str, pm=None) -> None:
+    """A reviewer's opinion on an active step of their department. A parallel group completes only
+    when all its members approved; the last approval approves the case, any rejection rejects it."""
+    opinion = opinion.strip()
+    if not opinion:
+        raise CaseError("请填写审核意见")
+    now = _now()
+    async with engine.transaction():
+        rows = await fetch(engine, "SELECT * FROM case_step WHERE case_id = {} AND step_key = {}", case["id"], step_key)
+        if not rows:
+            raise CaseError("没有这个审核环节")
+        step = rows[0]
+        if actor.role != "admin" and step["department"] not in actor.departments:
+            raise PermissionError("not this department's step")
+        if step["status"] != "active":
+            raise CaseError("该环节当前不可审核")
+        decided = await fetch(
+            engine,
+            "UPDATE case_step SET status = {}, opinion = {}, actor_id = {}, actor_name = {}, decided_at = {} "
+            "WHERE id = {} AND status = 'active' RETURNING id",
+            "approved" if approve else "rejected", opinion, actor.id, actor.display_name, now, step["id"],
+        )
+        if not decided:
+            raise CaseError("该环节已被其他工作人员处理，请刷新后查看")
+        await _event(engine, case["id"], case["status"], case["status"], actor.id, actor.display_name, actor.role,
+                     "window", f"{step['name']}：{'同意' if approve else '不同意'}。{opinion}", now)
+        if not approve:
+            await _move(engine, case, st.REJECTED, actor, f"{step['name']}未通过")
+            await fetch(engine, "UPDATE case_step SET status = 'waiting' WHERE case_id = {} AND status = 'active'",
+                        case["id"])
+            return
+        open_in_stage = await fetch(engine, "SELECT count(*) AS n FROM case_step WHERE case_id = {} AND stage = {} "
+                                            "AND status = 'active'", case["id"], step["stage"])
+        if open_in_stage[0]["n"]:
+            return  # the rest of the parallel group still reviews
+        following = await fetch(engine, "SELECT min(stage) AS next FROM case_step WHERE case_id = {} AND status = 'waiting'",
+                                case["id"])
+        if following[0]["next"] is not None:
+            await fetch(engine, "UPDATE case_step SET status = 'active' WHERE case_id = {} AND stage = {}",
+                        case["id"], following[0]["next"])
+        else:
+            await _move(engine, case, st.APPROVED, actor, "全部审核环节通过")
+    notify(pm, {"case": case["number"], "step": step_key, "approve": approve, "actor": actor.display_name,
+                "role": actor.role, "channel": "window", "note": opinion, "at": now.isoformat()})
+
+
+async def complete(engine: Engine, case: dict, actor: CurrentAccount, result: str, pm=None) -> None:
+    """办结 with the result the applicant reads (issuing licences and letters comes next)."""
+    result = result.strip()
+    if not result:
+        raise CaseError("请填写办结结果")
+    async with engine.transaction():
+        await _move(engine, case, st.COMPLETED, actor, result)
+        await _sms(engine, case, f"【快办】您的“{case['matter_name']}”（{case['number']}）已办结：{result[:40]}。")
+    notify(pm, {"case": case["number"], "from": case["status"], "to": st.COMPLETED, "actor": actor.display_name,
+                "role": actor.role, "channel": "window", "note": result, "at": _now().isoformat()})

@@ -88,12 +88,18 @@ async def _window(engine: Engine) -> None:
         await fetch(engine, sql)
 
 
+async def _steps(engine: Engine) -> None:
+    await tables.CaseStep.create_table(if_not_exists=True)
+    await fetch(engine, "CREATE INDEX IF NOT EXISTS case_step_active ON case_step (department, status, case_id)")
+
+
 MIGRATIONS: list[tuple[str, Callable[[Engine], Awaitable[None]]]] = [
     ("0001_core", _core),
     ("0002_accounts", _accounts),
     ("0003_cases", _cases),
     ("0004_login_failures", _login_failures),
     ("0005_window", _window),
+    ("0006_steps", _steps),
 ]
 
 

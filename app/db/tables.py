@@ -263,6 +263,24 @@ class CorrectionNotice(Table, tablename="correction_notice"):
     resolved_at = Timestamptz(null=True)
 
 
+class CaseStep(Table, tablename="case_step"):
+    """One declared review or approval step of a case; steps of a parallel group are active together."""
+
+    case_id = Integer(index=True)
+    step_key = Varchar(length=64)
+    position = Integer()
+    stage = Integer()
+    name = Varchar(length=100)
+    role = Varchar(length=10)
+    department = Varchar(length=40)
+    parallel_group = Varchar(length=40, null=True)
+    status = Varchar(length=10)  # waiting | active | approved | rejected
+    opinion = Text(default="")
+    actor_id = Integer(null=True)
+    actor_name = Varchar(length=100, default="")
+    decided_at = Timestamptz(null=True)
+
+
 class CaseSequence(Table, tablename="case_sequence"):
     """The daily sequence behind case numbers, per region."""
 
@@ -287,5 +305,5 @@ CASE_TABLES: tuple[type[Table], ...] = (Draft, Upload, Case, CaseEvent, CaseSequ
 
 def bind(engine) -> None:
     """Point every table at the configured engine (set once at start-up)."""
-    for table in TABLES + ACCOUNT_TABLES + CASE_TABLES + (LoginFailure, CasePause, CorrectionNotice):
+    for table in TABLES + ACCOUNT_TABLES + CASE_TABLES + (LoginFailure, CasePause, CorrectionNotice, CaseStep):
         table._meta._db = engine

@@ -44,6 +44,7 @@ class Renderer:
         self.env.add_global("DELIVERY_LABELS", i18n.DELIVERY_LABELS)
         self.env.add_global("OUTPUT_KIND_LABELS", i18n.OUTPUT_KIND_LABELS)
         self.env.add_global("CHANNEL_LABELS", i18n.CHANNEL_LABELS)
+        self.env.add_global("STEP_LABELS", i18n.STEP_LABELS)
         self.env.add_filter("days", _days)
         self.env.add_filter("filesize", _filesize)
 

@@ -67,6 +67,10 @@ async def _case_page(request: Request, number: str, errors: dict | None = None, 
         materials=[{"name": m.name, "title": m.title} for m in (matter.materials if matter else ())],
         steps=[{"name": s.name, "role": s.role.value, "days": s.days, "parallel": s.parallel_group}
                for s in (matter.steps if matter else ())],
+        case_steps=[{**s, "mine": s["status"] == "active" and (account.role == "admin" or (
+            account.role in ("reviewer", "clerk") and s["department"] in account.departments))}
+            for s in await rules.steps_of(rt.engine, case["id"])],
+        can_complete=account.role in ("clerk", "admin") and case["status"] in (st.APPROVED, st.REJECTED, st.ACCEPTED),
         can_intake=case["status"] in (st.SUBMITTED, st.RESUBMITTED) and account.role in ("clerk", "admin"),
         notice=await rules.open_notice(rt.engine, case["id"]), errors=errors or {},
     )
@@ -129,6 +133,34 @@ async def window_correction(request: Request, number: FromPath[str]) -> Response
     return Redirect(f"/window/cases/{number}", status_code=303)
 
 
+@post("/window/cases/{number:str}/steps/{key:str}", name="window-step", include_in_schema=False)
+async def window_step(request: Request, number: FromPath[str], key: FromPath[str],
+                      data: Annotated[dict[str, str], FORM]) -> Response:
+    rt, account, case = await _case(request, number)
+    decision = data.get("decision")
+    if decision not in ("approve", "reject"):
+        return await _case_page(request, number, {"step": "请选择同意或不同意"}, status=422)
+    try:
+        await rules.decide_step(rt.engine, case, key, account, decision == "approve", (data.get("opinion") or "")[:1000],
+                                pm=rt.host.pm)
+    except PermissionError:
+        raise NotFoundException() from None
+    except CaseError as exc:
+        return await _case_page(request, number, {"step": str(exc)}, status=422)
+    return Redirect(f"/window/cases/{number}", status_code=303)
+
+
+@post("/window/cases/{number:str}/complete", name="window-complete", include_in_schema=False)
+async def window_complete(request: Request, number: FromPath[str], data: Annotated[dict[str, str], FORM]) -> Response:
+    rt, account, case = await _case(request, number)
+    _intake_allowed(account)
+    try:
+        await rules.complete(rt.engine, case, account, (data.get("result") or "")[:500], pm=rt.host.pm)
+    except CaseError as exc:
+        return await _case_page(request, number, {"result": str(exc)}, status=422)
+    return Redirect(f"/window/cases/{number}", status_code=303)
+
+
 @get("/window/files/{upload_id:int}", name="window-file", include_in_schema=False)
 async def window_file(request: Request, upload_id: FromPath[int]) -> Response:
     """A material of a case in this staff member's scope (404 otherwise)."""
@@ -148,4 +180,5 @@ async def window_file(request: Request, upload_id: FromPath[int]) -> Response:
                              "Content-Disposition": "inline" if row["kind"] in MIME else "attachment"})
 
 
-HANDLERS = [workbench, window_case, window_accept, window_refuse, window_correction, window_file]
+HANDLERS = [workbench, window_case, window_accept, window_refuse, window_correction, window_step, window_complete,
+            window_file]

@@ -125,3 +125,52 @@ async def test_intake_decisions_are_scoped_and_on_the_timeline(settings):
         assert second in (await clerk.get("/window?tab=intake")).text
         page = (await clerk.get(f"/window/cases/{second}")).text
         assert "已按一次性告知补正" in page, "the resubmission is on the staff timeline"
+
+
+async def test_parallel_reviews_complete_only_when_every_member_approved(settings):
+    matter = _declared("construction-permit")
+    await make_staff(settings, "c-clerk", "clerk", "500103", ("housing",))
+    await make_staff(settings, "c-housing", "reviewer", "500103", ("housing",))
+    await make_staff(settings, "c-fire", "reviewer", "500000", ("fire",))
+    await make_staff(settings, "c-cad", "reviewer", "500000", ("civil_air_defence",))
+    app = create_app(settings)
+    async with AsyncTestClient(app) as client:
+        client.follow_redirects = False
+        who = Identities(client)
+        await verified(client, "13822220002")
+        await client.post("/me/companies", data={"company_name": "重庆示例建设有限公司", "credit_code": "91350100M000100Y43",
+                                                 "legal_rep": "张三", "role": "legal_rep", "_csrf_token": csrf(client)})
+        number = await fill_and_submit(client, matter)
+        who.save("citizen")
+        for name in ("c-clerk", "c-housing", "c-fire", "c-cad"):
+            await who.staff(name)
+
+        async def decide(name, key, decision="approve", opinion="符合要求"):
+            c = who.act_as(name)
+            return await c.post(f"/window/cases/{number}/steps/{key}",
+                                data={"_csrf_token": csrf(c), "decision": decision, "opinion": opinion})
+
+        clerk = who.act_as("c-clerk")
+        assert (await clerk.post(f"/window/cases/{number}/accept", data={"_csrf_token": csrf(clerk)})).status_code == 303
+        fire = who.act_as("c-fire")
+        assert (await fire.get(f"/window/cases/{number}")).status_code == 200, "fire sees the case it holds a step in"
+        assert (await decide("c-fire", "fire_review")).status_code == 422, "not active before quality & safety"
+        assert (await decide("c-fire", "quality_safety")).status_code == 404, "fire cannot approve a housing step"
+        assert (await decide("c-housing", "quality_safety", opinion="")).status_code == 422
+        assert (await decide("c-housing", "quality_safety")).status_code == 303
+        assert (await decide("c-fire", "fire_review")).status_code == 303
+        page = (await who.act_as("c-clerk").get(f"/window/cases/{number}")).text
+        assert "审核中" in page and "人防审查" in page
+        assert "审核通过" not in (await who.act_as("citizen").get(f"/cases/{number}")).text
+        assert (await decide("c-cad", "civil_air_defence_review")).status_code == 303
+        assert (await decide("c-housing", "approve", opinion="准予许可")).status_code == 303
+        tracking = (await who.act_as("citizen").get(f"/cases/{number}")).text
+        assert "审核通过" in tracking
+        clerk = who.act_as("c-clerk")
+        done = await clerk.post(f"/window/cases/{number}/complete", data={"_csrf_token": csrf(clerk),
+                                                                          "result": "准予施工许可"})
+        assert done.status_code == 303
+        tracking = (await who.act_as("citizen").get(f"/cases/{number}")).text
+        assert "已办结" in tracking and "准予施工许可" in tracking
+        for words in ("消防设计审查：同意", "人防审查：同意", "质量安全监督登记：同意"):
+            assert words in tracking
