@@ -138,7 +138,7 @@ async def test_parallel_reviews_complete_only_when_every_member_approved(setting
         client.follow_redirects = False
         who = Identities(client)
         await verified(client, "13822220002")
-        await client.post("/me/companies", data={"company_name": "重庆示例建设有限公司", "credit_code": "91350100M000100Y43",
+        await client.post("/me/companies", data={"company_name": "重庆示例有限公司", "credit_code": "91350100M000100Y43",
                                                  "legal_rep": "张三", "role": "legal_rep", "_csrf_token": csrf(client)})
         number = await fill_and_submit(client, matter)
         who.save("citizen")
