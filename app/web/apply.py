@@ -301,12 +301,9 @@ async def apply_upload(request: Request, draft_id: FromPath[int], name: FromPath
     if draft.case_number:
         return Redirect(f"/cases/{draft.case_number}", status_code=303)
     index = _page_count(matter)
-    limit = material.max_size_mb * 1024 * 1024 * material.max_files + 256 * 1024
-    declared = request.headers.get("content-length", "")
-    if not declared.isdigit() or int(declared) > limit:
-        message = (f"文件大小不能超过{material.max_size_mb}MB" if declared.isdigit()
-                   else "无法确定上传内容的大小，请重新选择文件上传")
-        return await _render_page(request, draft, matter, index, {f"material:{name}": message}, status=413)
+    too_big = _size_problem(request, material)
+    if too_big:
+        return await _render_page(request, draft, matter, index, {f"material:{name}": too_big}, status=413)
     await csrf.verify(request, rt.settings.secret_key)
     posted = await request.form()
     files = [f for f in posted.getall("files", []) if isinstance(f, UploadFile) and f.filename]
@@ -401,13 +398,30 @@ def _channel(request: Request) -> str:
     return "mobile" if any(word in agent for word in ("mobile", "android", "iphone")) else "web"
 
 
-@get("/cases/{number:str}", name="case", include_in_schema=False)
-async def case_page(request: Request, number: FromPath[str]) -> Response:
+async def _own_case(request: Request, number: str):
+    """The signed-in applicant's case, or a 404 (whether it exists is nobody else's business)."""
     rt = runtime(request)
     account = citizen(request)
     case = await cases.own_case(rt.engine, number, account.id)
     if case is None:
         raise NotFoundException()
+    return rt, account, case
+
+
+def _size_problem(request: Request, material) -> str | None:
+    """Refuse from Content-Length, before a byte of the body is read."""
+    limit = material.max_size_mb * 1024 * 1024 * material.max_files + 256 * 1024
+    declared = request.headers.get("content-length", "")
+    if not declared.isdigit():
+        return "无法确定上传内容的大小，请重新选择文件上传"
+    if int(declared) > limit:
+        return f"文件大小不能超过{material.max_size_mb}MB"
+    return None
+
+
+@get("/cases/{number:str}", name="case", include_in_schema=False)
+async def case_page(request: Request, number: FromPath[str]) -> Response:
+    rt, account, case = await _own_case(request, number)
     return await _case_view(request, case, {}, 200)
 
 
@@ -440,19 +454,14 @@ async def _case_view(request: Request, case: dict, errors: dict, status: int) ->
       request_max_body_size=UPLOAD_LIMIT)
 async def case_upload(request: Request, number: FromPath[str], name: FromPath[str]) -> Response:
     """A corrected material for a case waiting for corrections (size first, then CSRF, then bytes)."""
-    rt = runtime(request)
-    account = citizen(request)
-    case = await cases.own_case(rt.engine, number, account.id)
-    if case is None:
-        raise NotFoundException()
+    rt, account, case = await _own_case(request, number)
     matter = await rt.catalog.matter(case["matter_key"])
     material = _material(matter, name)
     if case["status"] != st.CORRECTION:
         return Redirect(f"/cases/{number}", status_code=303)
-    limit = material.max_size_mb * 1024 * 1024 * material.max_files + 256 * 1024
-    declared = request.headers.get("content-length", "")
-    if not declared.isdigit() or int(declared) > limit:
-        return await _case_view(request, case, {name: f"文件大小不能超过{material.max_size_mb}MB"}, 413)
+    too_big = _size_problem(request, material)
+    if too_big:
+        return await _case_view(request, case, {name: too_big}, 413)
     await csrf.verify(request, rt.settings.secret_key)
     posted = await request.form()
     files = [f for f in posted.getall("files", []) if isinstance(f, UploadFile) and f.filename]
@@ -469,11 +478,7 @@ async def case_upload(request: Request, number: FromPath[str], name: FromPath[st
 
 @post("/cases/{number:str}/resubmit", name="case-resubmit", include_in_schema=False)
 async def case_resubmit(request: Request, number: FromPath[str]) -> Response:
-    rt = runtime(request)
-    account = citizen(request)
-    case = await cases.own_case(rt.engine, number, account.id)
-    if case is None:
-        raise NotFoundException()
+    rt, account, case = await _own_case(request, number)
     me = await accounts.get(rt.engine, account.id)
     try:
         await window_rules.resubmit(rt.engine, case, account.id, me.name or "申请人", pm=rt.host.pm)

@@ -98,15 +98,24 @@ async def window_accept(request: Request, number: FromPath[str]) -> Response:
     return Redirect(f"/window/cases/{number}", status_code=303)
 
 
+async def _act(request: Request, number: str, error_key: str, action) -> Response:
+    """Run one decision; a rule's refusal is shown on the case page next to the form it came from."""
+    try:
+        await action()
+    except PermissionError:
+        raise NotFoundException() from None
+    except CaseError as exc:
+        return await _case_page(request, number, {error_key: str(exc)}, status=422)
+    return Redirect(f"/window/cases/{number}", status_code=303)
+
+
 @post("/window/cases/{number:str}/refuse", name="window-refuse", include_in_schema=False)
 async def window_refuse(request: Request, number: FromPath[str], data: Annotated[dict[str, str], FORM]) -> Response:
     rt, account, case = await _case(request, number)
     _intake_allowed(account)
-    try:
-        await rules.refuse(rt.engine, case, account, (data.get("reason") or "")[:500], pm=rt.host.pm)
-    except CaseError as exc:
-        return await _case_page(request, number, {"reason": str(exc)}, status=422)
-    return Redirect(f"/window/cases/{number}", status_code=303)
+    reason = (data.get("reason") or "")[:500]
+    return await _act(request, number, "reason",
+                      lambda: rules.refuse(rt.engine, case, account, reason, pm=rt.host.pm))
 
 
 @post("/window/cases/{number:str}/correction", name="window-correction", include_in_schema=False)
@@ -125,12 +134,9 @@ async def window_correction(request: Request, number: FromPath[str]) -> Response
         if f"field:{f.name}" in chosen:
             items.append({"kind": "field", "name": f.name, "title": f.label,
                           "note": (posted.get(f"note:field:{f.name}") or "")[:200]})
-    try:
-        await rules.request_correction(rt.engine, case, account, items, (posted.get("note") or "")[:500],
-                                       pm=rt.host.pm)
-    except CaseError as exc:
-        return await _case_page(request, number, {"items": str(exc)}, status=422)
-    return Redirect(f"/window/cases/{number}", status_code=303)
+    note = (posted.get("note") or "")[:500]
+    return await _act(request, number, "items",
+                      lambda: rules.request_correction(rt.engine, case, account, items, note, pm=rt.host.pm))
 
 
 @post("/window/cases/{number:str}/steps/{key:str}", name="window-step", include_in_schema=False)
@@ -140,25 +146,18 @@ async def window_step(request: Request, number: FromPath[str], key: FromPath[str
     decision = data.get("decision")
     if decision not in ("approve", "reject"):
         return await _case_page(request, number, {"step": "请选择同意或不同意"}, status=422)
-    try:
-        await rules.decide_step(rt.engine, case, key, account, decision == "approve", (data.get("opinion") or "")[:1000],
-                                pm=rt.host.pm)
-    except PermissionError:
-        raise NotFoundException() from None
-    except CaseError as exc:
-        return await _case_page(request, number, {"step": str(exc)}, status=422)
-    return Redirect(f"/window/cases/{number}", status_code=303)
+    opinion = (data.get("opinion") or "")[:1000]
+    return await _act(request, number, "step", lambda: rules.decide_step(
+        rt.engine, case, key, account, decision == "approve", opinion, pm=rt.host.pm))
 
 
 @post("/window/cases/{number:str}/complete", name="window-complete", include_in_schema=False)
 async def window_complete(request: Request, number: FromPath[str], data: Annotated[dict[str, str], FORM]) -> Response:
     rt, account, case = await _case(request, number)
     _intake_allowed(account)
-    try:
-        await rules.complete(rt.engine, case, account, (data.get("result") or "")[:500], pm=rt.host.pm)
-    except CaseError as exc:
-        return await _case_page(request, number, {"result": str(exc)}, status=422)
-    return Redirect(f"/window/cases/{number}", status_code=303)
+    result = (data.get("result") or "")[:500]
+    return await _act(request, number, "result",
+                      lambda: rules.complete(rt.engine, case, account, result, pm=rt.host.pm))
 
 
 @get("/window/files/{upload_id:int}", name="window-file", include_in_schema=False)
