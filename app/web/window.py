@@ -143,6 +143,8 @@ async def window_correction(request: Request, number: FromPath[str]) -> Response
 async def window_step(request: Request, number: FromPath[str], key: FromPath[str],
                       data: Annotated[dict[str, str], FORM]) -> Response:
     rt, account, case = await _case(request, number)
+    if account.role not in ("reviewer", "clerk", "admin"):  # supervisors watch, they do not decide
+        raise NotFoundException()
     decision = data.get("decision")
     if decision not in ("approve", "reject"):
         return await _case_page(request, number, {"step": "请选择同意或不同意"}, status=422)

@@ -1,0 +1,86 @@
+"""Who may reach what: every role × every case route × an object in and out of their scope.
+
+Refusals must be 404 (or a sign-in redirect for visitors) so existence does not leak.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from litestar.testing import AsyncTestClient
+
+from app.factory import create_app
+from tests.integration.apply_helpers import fill_and_submit
+from tests.integration.test_accounts import csrf, sign_in
+from tests.integration.test_apply import _declared, verified
+from tests.integration.test_window import Identities, make_staff, settings  # noqa: F401 - fixture
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+OK, DENIED, SIGNIN = "ok", "denied", "signin"
+
+
+async def test_the_authorisation_matrix(settings):  # noqa: F811 - the fixture
+    matter = _declared("residence-permit")
+    await make_staff(settings, "m-clerk-in", "clerk", "500103", (matter.department,))
+    await make_staff(settings, "m-clerk-out", "clerk", "500108", (matter.department,))
+    await make_staff(settings, "m-clerk-dept", "clerk", "500103", ("transport",))
+    await make_staff(settings, "m-supervisor", "supervisor", "500000", ())
+    app = create_app(settings)
+    async with AsyncTestClient(app) as client:
+        client.follow_redirects = False
+        who = Identities(client)
+        await verified(client, "13833330001")
+        number = await fill_and_submit(client, matter)
+        case_page = (await client.get(f"/cases/{number}")).text
+        file_id = re.search(r'href="/files/(\d+)"', case_page).group(1)
+        started = await client.get("/matters/household-transfer/apply", params={"region": "500103"})
+        draft = started.headers["location"]
+        who.save("owner")
+        await sign_in(client, "13833330002")
+        who.save("other citizen")
+        for name in ("m-clerk-in", "m-clerk-out", "m-clerk-dept", "m-supervisor"):
+            await who.staff(name)
+        who.jars["visitor"] = __import__("httpx").Cookies()
+
+        reads = {
+            f"/cases/{number}": {"owner": OK},
+            f"/files/{file_id}": {"owner": OK},
+            draft: {"owner": OK},
+            "/me": {"owner": OK, "other citizen": OK},
+            "/window": {"m-clerk-in": OK, "m-clerk-out": OK, "m-clerk-dept": OK, "m-supervisor": OK},
+            f"/window/cases/{number}": {"m-clerk-in": OK, "m-supervisor": OK},
+            f"/window/files/{file_id}": {"m-clerk-in": OK, "m-supervisor": OK},
+        }
+        staff_pages = {"/window", f"/window/cases/{number}", f"/window/files/{file_id}"}
+        problems = []
+        for url, allowed in reads.items():
+            for role in ("visitor", "owner", "other citizen", "m-clerk-in", "m-clerk-out", "m-clerk-dept",
+                         "m-supervisor"):
+                c = who.act_as(role)
+                r = await c.get(url)
+                expected = allowed.get(role, SIGNIN if role == "visitor" else DENIED)
+                got = OK if r.status_code == 200 else SIGNIN if r.status_code == 303 and "signin" in r.headers.get(
+                    "location", "") else DENIED if r.status_code == 404 else f"HTTP {r.status_code}"
+                if got != expected:
+                    problems.append(f"{role} GET {url}: expected {expected}, got {got}")
+                if role == "visitor" and url in staff_pages and got == SIGNIN:
+                    assert "/staff/signin" in r.headers["location"]
+
+        actions = [f"/window/cases/{number}/refuse", f"/window/cases/{number}/complete",
+                   f"/window/cases/{number}/steps/review"]
+        for url in actions:
+            for role in ("owner", "other citizen", "m-clerk-out", "m-clerk-dept", "m-supervisor"):
+                c = who.act_as(role)
+                r = await c.post(url, data={"_csrf_token": csrf(c), "reason": "x", "result": "x",
+                                            "decision": "approve", "opinion": "x"})
+                if r.status_code != 404:
+                    problems.append(f"{role} POST {url}: expected 404, got {r.status_code}")
+        c = who.act_as("other citizen")
+        r = await c.post(f"/cases/{number}/resubmit", data={"_csrf_token": csrf(c)})
+        if r.status_code != 404:
+            problems.append(f"other citizen POST resubmit: expected 404, got {r.status_code}")
+        assert not problems, "\n".join(problems)
+        page = (await who.act_as("owner").get(f"/cases/{number}")).text
+        assert "已提交，待受理" in page, "nobody outside the scope changed the case"
