@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml distributions/kuaiban-power/pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: setup run test test-fast bench bench-submit browser-deps clean
+.PHONY: setup run test test-fast bench bench-submit bench-queue browser-deps clean
 
 setup: $(STAMP)
 
@@ -36,3 +36,6 @@ bench-submit: setup  ## case submissions/s (2 uploads + submit) with p50/p99, SQ
 
 clean:
 	rm -rf $(VENV) var
+
+bench-queue: setup  ## the window queue of a clerk whose scope holds 100,000 open cases
+	$(BIN)/python -m tests.bench.queue_bench
