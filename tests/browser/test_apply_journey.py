@@ -64,7 +64,7 @@ def _swapped(page: Page, selector: str, action) -> None:
 def _navigate(page: Page, action, url_test) -> None:
     """Run `action` (a click that loads another page, boosted or not) and wait for the new URL."""
     action()
-    page.wait_for_url(url_test)
+    page.wait_for_url(url_test, timeout=30_000)  # the CI machine may be busy; 30 s, not the default 10
     page.wait_for_load_state()
     _settled(page)
 
@@ -221,6 +221,8 @@ def _assert_kept(page: Page, fields) -> None:
 
 
 def _continue(page: Page, draft: str, index: int) -> None:
+    page.keyboard.press("Tab")  # leave the last field, as a person does, so its autosave goes first
+    _settled(page)
     _navigate(page, lambda: page.get_by_role("button", name="保存并继续").click(),
               lambda url: _path(url) == f"{draft}/{index + 1}")
     expect(page.locator(".error-summary")).to_have_count(0)
