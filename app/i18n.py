@@ -244,6 +244,7 @@ ZH_CN: dict[str, str] = {
     "Submit opinion": "提交审核意见",
     "Result": "办结结果",
     "Complete the case": "办结",
+    "Notifications": "消息通知",
     "Please choose": "请选择",
     "Each region's": "各区县",
     "choose a region above": "请在上方选择办理地区",

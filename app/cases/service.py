@@ -214,3 +214,17 @@ async def mine(engine: Engine, account_id: int) -> list[dict]:
     for row in rows:
         row["status_label"] = st.LABELS.get(row["status"], row["status"])
     return rows
+
+
+async def recent_events(engine: Engine, account_id: int, limit: int = 20) -> list[dict]:
+    """What happened lately to the applicant's cases: the notifications list on /me."""
+    rows = await fetch(
+        engine,
+        "SELECT e.status_to, e.note, e.at, c.number, c.matter_name FROM case_event e "
+        "JOIN kb_case c ON c.id = e.case_id WHERE c.account_id = {} AND c.parent_id IS NULL "
+        f"ORDER BY e.at DESC, e.id DESC LIMIT {int(limit)}",
+        account_id,
+    )
+    for row in rows:
+        row["label"] = st.LABELS.get(row["status_to"], row["status_to"])
+    return rows

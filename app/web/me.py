@@ -39,6 +39,7 @@ async def _case_lists(request: Request, account) -> dict:
         "drafts": await drafts.mine(rt.engine, account.id),
         "cases": await cases.mine(rt.engine, account.id),
         "materials": await uploads.reusable(rt.engine, account.id),
+        "notifications": await cases.recent_events(rt.engine, account.id),
     }
 
 

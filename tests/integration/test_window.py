@@ -121,6 +121,8 @@ async def test_intake_decisions_are_scoped_and_on_the_timeline(settings):
         again = await citizen.post(f"/cases/{second}/resubmit", data={"_csrf_token": csrf(citizen)})
         assert again.status_code == 303
         assert "已补正，待受理" in (await citizen.get(f"/cases/{second}")).text
+        me = (await citizen.get("/me")).text
+        assert "消息通知" in me and "已受理" in me and "待补正" in me, "each status change is listed on /me"
         clerk = who.act_as("w-yuzhong")
         assert second in (await clerk.get("/window?tab=intake")).text
         page = (await clerk.get(f"/window/cases/{second}")).text
