@@ -150,25 +150,28 @@ async def _case_for_key(engine: Engine, key: str) -> str | None:
     return rows[0]["number"] if rows else None
 
 
-async def transition(
-    engine: Engine, case_id: int, to: str, *, actor_id: int | None, actor_name: str, role: str, channel: str,
-    note: str = "", pm=None,
+async def move(
+    engine: Engine, case: dict, to: str, *, actor_id: int | None, actor_name: str, role: str, channel: str,
+    note: str = "", extra_sql: str = "", extra_args: tuple = (),
 ) -> None:
-    """Move a case along MOVES, writing the event in the same transaction."""
+    """The one way a case changes state (inside the caller's transaction): along MOVES, only from the
+    state the caller saw (so two clerks cannot both act), with the event row."""
+    if to not in st.MOVES.get(case["status"], set()):
+        raise CaseError(f"办件当前为“{st.LABELS.get(case['status'], case['status'])}”，不能{st.LABELS.get(to, to)}")
     now = _now()
-    async with engine.transaction():
-        rows = await fetch(engine, "SELECT status FROM kb_case WHERE id = {}", case_id)
-        if not rows:
-            raise CaseError("办件不存在")
-        current = rows[0]["status"]
-        if to not in st.MOVES.get(current, set()):
-            raise CaseError(f"办件当前为“{st.LABELS.get(current, current)}”，不能变更为“{st.LABELS.get(to, to)}”")
-        extra = ", accepted_at = {}" if to == st.ACCEPTED else ""
-        args = [to, now] + ([now] if extra else []) + [case_id]
-        await fetch(engine, f"UPDATE kb_case SET status = {{}}, updated_at = {{}}{extra} WHERE id = {{}}", *args)
-        await _event(engine, case_id, current, to, actor_id, actor_name, role, channel, note, now)
-    notify(pm, {"case": case_id, "from": current, "to": to, "actor": actor_name, "role": role,
-                "channel": channel, "note": note, "at": now.isoformat()})
+    updated = await fetch(
+        engine,
+        f"UPDATE kb_case SET status = {{}}, updated_at = {{}}{extra_sql} WHERE id = {{}} AND status = {{}} RETURNING id",
+        to, now, *extra_args, case["id"], case["status"],
+    )
+    if not updated:
+        raise CaseError("办件已被其他工作人员处理，请刷新后查看")
+    await _event(engine, case["id"], case["status"], to, actor_id, actor_name, role, channel, note, now)
+    for listener in MOVE_LISTENERS:
+        listener(case, to)
+
+
+MOVE_LISTENERS: list = []  # in-process caches that depend on case states (the window's tab counts)
 
 
 async def own_case(engine: Engine, number: str, account_id: int) -> dict | None:

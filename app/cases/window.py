@@ -13,7 +13,7 @@ from piccolo.engine.base import Engine
 
 from app.accounts.sessions import CurrentAccount
 from app.cases import status as st
-from app.cases.service import CaseError, _event, notify
+from app.cases.service import MOVE_LISTENERS, CaseError, _event, move, notify
 from app.clock import Clock
 from app.db.engine import fetch
 from app.outbox import queue_sms
@@ -55,6 +55,7 @@ def scope(account: CurrentAccount, alias: str = "c") -> tuple[str, list]:
 
 COUNTS_SECONDS = 30.0
 _counts_cache: dict[tuple, tuple[float, dict[str, int]]] = {}
+MOVE_LISTENERS.append(lambda case, to: _counts_cache.clear())
 
 
 async def counts(engine: Engine, account: CurrentAccount, today: datetime.date) -> dict[str, int]:
@@ -138,18 +139,8 @@ async def case_in_scope(engine: Engine, account: CurrentAccount, number: str) ->
 
 async def _move(engine: Engine, case: dict, to: str, actor: CurrentAccount, note: str, extra_sql: str = "",
                 extra_args: tuple = ()) -> None:
-    if to not in st.MOVES.get(case["status"], set()):
-        raise CaseError(f"办件当前为“{st.LABELS[case['status']]}”，不能{st.LABELS[to]}")
-    now = _now()
-    updated = await fetch(
-        engine,
-        f"UPDATE kb_case SET status = {{}}, updated_at = {{}}{extra_sql} WHERE id = {{}} AND status = {{}} RETURNING id",
-        to, now, *extra_args, case["id"], case["status"],
-    )
-    if not updated:
-        raise CaseError("办件已被其他工作人员处理，请刷新后查看")
-    _counts_cache.clear()
-    await _event(engine, case["id"], case["status"], to, actor.id, actor.display_name, actor.role, "window", note, now)
+    await move(engine, case, to, actor_id=actor.id, actor_name=actor.display_name, role=actor.role,
+               channel="window", note=note, extra_sql=extra_sql, extra_args=extra_args)
 
 
 REVIEW_ROLES = ("审核", "审批")
@@ -259,12 +250,8 @@ async def resubmit(engine: Engine, case: dict, account_id: int, actor_name: str,
         raise CaseError("请先上传补正材料：" + "、".join(missing))
     now = _now()
     async with engine.transaction():
-        updated = await fetch(engine, "UPDATE kb_case SET status = {}, updated_at = {} WHERE id = {} AND status = {} "
-                                      "RETURNING id", st.RESUBMITTED, now, case["id"], st.CORRECTION)
-        if not updated:
-            raise CaseError("办件状态已变化，请刷新后查看")
-        await _event(engine, case["id"], st.CORRECTION, st.RESUBMITTED, account_id, actor_name, "applicant", "web",
-                     "已按一次性告知补正", now)
+        await move(engine, case, st.RESUBMITTED, actor_id=account_id, actor_name=actor_name, role="applicant",
+                   channel="web", note="已按一次性告知补正")
         await fetch(engine, "UPDATE correction_notice SET resolved_at = {} WHERE id = {}", now, notice["id"])
         await _close_pauses(engine, case["id"])
     notify(pm, {"case": case["number"], "from": st.CORRECTION, "to": st.RESUBMITTED, "actor": actor_name,

@@ -367,7 +367,7 @@ def _confirmation(page: Page, number: str, shot) -> None:
 
 def _tracking(page: Page, number: str) -> None:
     page.goto("/me")
-    cases = page.locator("a[href^='/cases/']")
+    cases = page.locator("section[aria-labelledby='cases-title'] a[href^='/cases/']")
     expect(cases).to_have_count(1)  # one case, however quickly 提交申请 was clicked twice
     expect(cases).to_have_attribute("href", f"/cases/{number}")
     expect(page.locator("#drafts-title + *")).not_to_contain_text(MATTER_NAME)
