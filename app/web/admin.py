@@ -30,8 +30,7 @@ def plugin_rows(host) -> list[dict]:
 @get("/admin/plugins", name="admin-plugins", include_in_schema=False)
 async def admin_plugins(request: Request) -> Response:
     rt = runtime(request)
-    if not rt.settings.dev:
-        # Until staff accounts exist (the accounts issue brings the admin role), plugin errors are
-        # shown only on developer machines; operators use `kuaiban plugins`.
-        raise NotFoundException()
+    account = request.state.get("account")
+    if not (rt.settings.dev or (account is not None and account.is_staff and account.role == "admin")):
+        raise NotFoundException()  # admins and developer machines only; operators also have `kuaiban plugins`
     return rt.renderer.page(request, "pages/admin_plugins.html", plugins=plugin_rows(rt.host))

@@ -84,3 +84,22 @@ async def test_the_authorisation_matrix(settings):  # noqa: F811 - the fixture
         assert not problems, "\n".join(problems)
         page = (await who.act_as("owner").get(f"/cases/{number}")).text
         assert "已提交，待受理" in page, "nobody outside the scope changed the case"
+
+
+async def test_plugin_admin_page_is_for_admins_only(database_url, tmp_path):
+    from tests.conftest import make_settings
+
+    plain = make_settings(database_url, tmp_path)  # no KUAIBAN_DEV
+    await make_staff(plain, "m-admin", "admin", "500000", ())
+    await make_staff(plain, "m-clerk", "clerk", "500103", ("market",))
+    app = create_app(plain)
+    async with AsyncTestClient(app) as client:
+        client.follow_redirects = False
+        who = Identities(client)
+        who.jars["visitor"] = __import__("httpx").Cookies()
+        await who.staff("m-admin")
+        await who.staff("m-clerk")
+        assert (await who.act_as("visitor").get("/admin/plugins")).status_code == 404
+        assert (await who.act_as("m-clerk").get("/admin/plugins")).status_code == 404
+        page = await who.act_as("m-admin").get("/admin/plugins")
+        assert page.status_code == 200 and "power" in page.text
