@@ -99,7 +99,7 @@ def _start_of(today: datetime.date) -> datetime.datetime:
 
 
 async def queue(engine: Engine, account: CurrentAccount, tab: str, today: datetime.date,
-                matter: str = "", channel: str = "") -> list[dict]:
+                matter: str = "", channel: str = "", applicant: str = "") -> list[dict]:
     where, args = scope(account)
     statuses = TABS.get(tab, TABS["intake"])[1]
     where += " AND c.status IN (" + ", ".join("{}" for _ in statuses) + ")"
@@ -119,6 +119,10 @@ async def queue(engine: Engine, account: CurrentAccount, tab: str, today: dateti
     if channel:
         where += " AND c.channel = {}"
         args.append(channel)
+    if applicant:
+        where += " AND instr(c.applicant_name, {}) > 0" if engine.engine_type == "sqlite" else \
+            " AND strpos(c.applicant_name, {}) > 0"
+        args.append(applicant)
     rows = await fetch(
         engine,
         "SELECT c.id, c.number, c.matter_name, c.applicant_name, c.channel, c.status, c.submitted_at, "

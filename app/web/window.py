@@ -17,6 +17,7 @@ from app.cases.service import CaseError
 from app.web.apply import MIME, _id, store
 from app.web.auth import FORM
 from app.web.guards import staff
+from app.i18n import CHANNEL_LABELS
 from app.web.pages import runtime
 
 
@@ -28,12 +29,15 @@ async def workbench(request: Request) -> Response:
     if tab not in rules.TABS:
         tab = "intake"
     today = rt.clock.local_date(rt.clock.now())
-    rows = await rules.queue(rt.engine, account, tab, today, request.query_params.get("matter", ""),
-                             request.query_params.get("channel", ""))
+    chosen = {name: (request.query_params.get(name) or "").strip()[:50] for name in ("matter", "channel", "applicant")}
+    if chosen["channel"] not in CHANNEL_LABELS:
+        chosen["channel"] = ""
+    rows = await rules.queue(rt.engine, account, tab, today, **chosen)
     counts = await rules.counts(rt.engine, account, today)
+    matters = [{"key": m.key, "name": m.name} for m in sorted(rt.host.matters.values(), key=lambda m: m.name)]
     return rt.renderer.page(request, "pages/window.html", partial="partials/_queue.html", tab=tab, rows=rows,
                             counts=counts, tabs=[{"key": k, "label": v[0]} for k, v in rules.TABS.items()],
-                            me=account)
+                            me=account, chosen=chosen, matters=matters)
 
 
 async def _case(request: Request, number: str):

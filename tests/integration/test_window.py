@@ -102,6 +102,11 @@ async def test_intake_decisions_are_scoped_and_on_the_timeline(settings):
             f"note:material:{material.name}": "<b>照片模糊</b>，请重新上传", "note": "请一次性补齐"})
         assert notice.status_code == 303
         assert second in (await clerk.get("/window?tab=correction")).text
+        filtered = (await clerk.get("/window", params={"tab": "correction", "applicant": "没有这个人"})).text
+        assert second not in filtered and "该队列暂无办件" in filtered
+        by_matter = (await clerk.get("/window", params={"tab": "correction", "matter": matter.key,
+                                                       "channel": "web", "applicant": "张"})).text
+        assert second in by_matter
 
         citizen = who.act_as("citizen")
         tracking = (await citizen.get(f"/cases/{first}")).text
