@@ -19,6 +19,17 @@ def _now() -> datetime.datetime:
     return datetime.datetime.now(datetime.UTC)
 
 
+async def _insert(engine: Engine, account_id: int, draft_id: int | None, case_id: int | None, material: Material,
+                  sha: str, filename: str, kind: str, size: int) -> None:
+    """The one place an upload row is written (a new file, a corrected file, or a reused one)."""
+    await fetch(
+        engine,
+        "INSERT INTO upload (account_id, draft_id, case_id, material, material_title, sha256, filename, kind, size, "
+        "created_at, removed_at) VALUES ({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, NULL)",
+        account_id, draft_id, case_id, material.name, material.title, sha, filename, kind, size, _now(),
+    )
+
+
 async def for_draft(engine: Engine, draft_id: int) -> list[dict]:
     return await fetch(
         engine, f"SELECT {FIELDS} FROM upload WHERE draft_id = {{}} AND removed_at IS NULL ORDER BY id", draft_id
@@ -34,12 +45,7 @@ async def add(
     if problem:
         return problem
     sha = await asyncio.to_thread(store.put, data)  # fsyncs must not stall other requests
-    await fetch(
-        engine,
-        "INSERT INTO upload (account_id, draft_id, case_id, material, material_title, sha256, filename, kind, size, "
-        "created_at, removed_at) VALUES ({}, {}, NULL, {}, {}, {}, {}, {}, {}, {}, NULL)",
-        account_id, draft_id, material.name, material.title, sha, safe_filename(filename), kind, len(data), _now(),
-    )
+    await _insert(engine, account_id, draft_id, None, material, sha, safe_filename(filename), kind, len(data))
     return None
 
 
@@ -56,12 +62,7 @@ async def add_to_case(
     if problem:
         return problem
     sha = await asyncio.to_thread(store.put, data)
-    await fetch(
-        engine,
-        "INSERT INTO upload (account_id, draft_id, case_id, material, material_title, sha256, filename, kind, size, "
-        "created_at, removed_at) VALUES ({}, NULL, {}, {}, {}, {}, {}, {}, {}, {}, NULL)",
-        account_id, case_id, material.name, material.title, sha, safe_filename(filename), kind, len(data), _now(),
-    )
+    await _insert(engine, account_id, None, case_id, material, sha, safe_filename(filename), kind, len(data))
     return None
 
 
@@ -100,13 +101,8 @@ async def reuse(engine: Engine, account_id: int, draft_id: int, material: Materi
         return f"本项材料最多上传{material.max_files}个文件"
     if old["kind"] not in {k.replace("jpeg", "jpg") for k in material.kinds}:
         return "该文件格式不符合本项材料要求"
-    await fetch(
-        engine,
-        "INSERT INTO upload (account_id, draft_id, case_id, material, material_title, sha256, filename, kind, size, "
-        "created_at, removed_at) VALUES ({}, {}, NULL, {}, {}, {}, {}, {}, {}, {}, NULL)",
-        account_id, draft_id, material.name, material.title, old["sha256"], old["filename"], old["kind"],
-        old["size"], _now(),
-    )
+    await _insert(engine, account_id, draft_id, None, material, old["sha256"], old["filename"], old["kind"],
+                  old["size"])
     return None
 
 

@@ -157,7 +157,8 @@ async def move(
     """The one way a case changes state (inside the caller's transaction): along MOVES, only from the
     state the caller saw (so two clerks cannot both act), with the event row."""
     if to not in st.MOVES.get(case["status"], set()):
-        raise CaseError(f"办件当前为“{st.LABELS.get(case['status'], case['status'])}”，不能{st.LABELS.get(to, to)}")
+        raise CaseError(f"办件当前为“{st.LABELS.get(case['status'], case['status'])}”，"
+                        f"不能变更为“{st.LABELS.get(to, to)}”，请刷新页面查看最新状态")
     now = _now()
     updated = await fetch(
         engine,

@@ -7,6 +7,7 @@ modules, and every state change of a case in `app.cases.service`.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from litestar import Request, Response, get, post
 from litestar.datastructures import UploadFile
@@ -24,8 +25,8 @@ from app.materials.storage import FileStore
 from app.web import csrf
 from app.web.guards import citizen
 from app.web.pages import runtime
-from plugins.declarations import ApplicantKind, FieldType, Matter
-from plugins.geography import DISTRICT_CODES, REGIONS
+from plugins.declarations import ApplicantKind, FieldType, Material, Matter, StepRole
+from plugins.geography import DEPARTMENTS, DISTRICT_CODES, REGIONS
 
 FORM_LIMIT = 8 * 1024 * 1024  # field pages (a signature image at most)
 UPLOAD_LIMIT = 600 * 1024 * 1024  # the largest material a matter declares, plus multipart overhead
@@ -224,8 +225,6 @@ async def _read_page(request: Request, draft, matter: Matter, index: int) -> tup
         if f.type == FieldType.SIGNATURE:
             upload = posted.get(f.name)
             if isinstance(upload, UploadFile) and upload.filename:
-                from plugins.declarations import Material
-
                 signature = Material(name=f"field:{f.name}", title=f.label, kinds=("jpg", "png"), max_size_mb=5)
                 data = await upload.read()
                 for old in await uploads.for_draft(rt.engine, draft.id):  # a new image replaces the old one
@@ -491,9 +490,6 @@ def _current_step(matter: Matter | None, status: str) -> str:
     """Which declared step the case is at, as the applicant reads it (the window issue refines it)."""
     if matter is None or not matter.steps:
         return ""
-    from plugins.declarations import StepRole
-    from plugins.geography import DEPARTMENTS
-
     wanted = {
         st.SUBMITTED: StepRole.ACCEPT, st.RESUBMITTED: StepRole.ACCEPT, st.ACCEPTED: StepRole.REVIEW,
         st.IN_REVIEW: StepRole.REVIEW, st.APPROVED: StepRole.COMPLETE,
@@ -527,8 +523,6 @@ async def file_download(request: Request, upload_id: FromPath[int]) -> Response:
 
 
 def _quote(name: str) -> str:
-    from urllib.parse import quote
-
     return quote(name, safe="")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated
 
 from litestar import Request, Response, get, post
@@ -9,11 +10,11 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 from litestar.response import Redirect
 
-from app.applications import uploads
 from app.cases import service as cases
 from app.cases import status as st
 from app.cases import window as rules
 from app.cases.service import CaseError
+from app.db.engine import fetch
 from app.web.apply import MIME, _id, store
 from app.web.auth import FORM
 from app.web.guards import staff
@@ -52,8 +53,6 @@ async def _case(request: Request, number: str):
 async def _case_page(request: Request, number: str, errors: dict | None = None, status: int = 200) -> Response:
     rt, account, case = await _case(request, number)
     matter = await rt.catalog.matter(case["matter_key"])
-    import json
-
     answers = json.loads(case["answers"] or "{}")
     rows = []
     for f in matter.fields if matter else ():
@@ -172,8 +171,6 @@ async def window_file(request: Request, upload_id: FromPath[int]) -> Response:
     rt = runtime(request)
     account = staff(request)
     where, args = rules.scope(account)
-    from app.db.engine import fetch
-
     rows = await fetch(rt.engine, f"SELECT u.sha256, u.kind, u.filename FROM upload u JOIN kb_case c ON c.id = u.case_id "
                                   f"WHERE u.id = {{}} AND u.removed_at IS NULL AND {where}", _id(upload_id), *args)
     if not rows:

@@ -245,3 +245,41 @@ async def test_huge_ids_are_404_not_errors(web):
     await verified(web, "13811110002")
     for url in ("/apply/99999999999999999999999/0", "/files/99999999999999999999999"):
         assert (await web.get(url)).status_code == 404, url
+
+
+async def test_inline_field_check_saves_and_answers_with_the_field(web):
+    await verified(web, "13811110003")
+    r = await web.get("/matters/residence-permit/apply", params={"region": "500103"})
+    draft_url = r.headers["location"].rsplit("/", 1)[0]
+    field = next(f for f in _declared("residence-permit").fields if f.type.value == "resident_id")
+    bad = await web.post(f"{draft_url}/field/{field.name}", data={field.name: "110105194912310021"},
+                         headers={"HX-Request": "true", "x-csrf-token": csrf(web)})
+    assert bad.status_code == 422 and "<html" not in bad.text and "校验位" in bad.text
+    assert f'id="field-{field.name}"' in bad.text and 'aria-invalid="true"' in bad.text
+    good = await web.post(f"{draft_url}/field/{field.name}", data={field.name: PERSON_ID},
+                          headers={"HX-Request": "true", "x-csrf-token": csrf(web)})
+    assert good.status_code == 200 and "error-text" not in good.text
+    assert (await web.post(f"{draft_url}/field/no_such_field", data={},
+                           headers={"x-csrf-token": csrf(web)})).status_code == 404
+
+
+async def test_remove_an_upload_and_reuse_a_file_from_an_earlier_case(web):
+    await verified(web, "13811110004")
+    matter = _declared("residence-permit")
+    await fill_and_submit(web, matter)
+    r = await web.get("/matters/residence-permit/apply", params={"region": "500103"})
+    draft_url = r.headers["location"].rsplit("/", 1)[0]
+    from app.applications import form
+
+    materials_page = f"{draft_url}/{len(form.pages(matter))}"
+    page = (await web.get(materials_page)).text
+    offer = re.search(r'action="(/apply/\d+/materials/([a-z_]+)/reuse/\d+)"', page)
+    assert offer, "a file from the earlier case is offered again"
+    reused = await web.post(offer.group(1), data={"_csrf_token": csrf(web)})
+    assert reused.status_code == 303
+    page = (await web.get(materials_page)).text
+    remove = re.search(r'action="(/apply/\d+/uploads/\d+/remove)"', page)
+    assert remove, "the reused file is listed with a remove button"
+    assert (await web.post(remove.group(1), data={"_csrf_token": csrf(web)})).status_code == 303
+    assert remove.group(1) not in (await web.get(materials_page)).text
+    assert (await web.post(remove.group(1), data={"_csrf_token": csrf(web)})).status_code == 404
