@@ -418,3 +418,35 @@ def test_apply_pages_fit_a_phone(page: Page):
         page.goto(f"{draft}/{index}")
         widths[index] = page.evaluate("document.documentElement.scrollWidth")
     assert all(w <= 375 for w in widths.values()), widths
+
+
+def test_typing_survives_a_slow_field_check(page: Page):
+    """Choosing an address's district re-renders the field; what was typed meanwhile is kept and saved."""
+    _sign_in(page, "13900004444")
+    _complete_profile(page)
+    draft = _start(page)
+    address = next(f for f in _pages()[2].fields if f.type == FieldType.ADDRESS)
+    page.goto(f"{draft}/2")
+    _settled(page)
+    held = []
+    pattern = f"**{draft}/field/{address.name}"
+    page.route(pattern, lambda route: held.append(route))
+    page.locator(f"#f-{address.name}__region").select_option(REGION)
+    for _ in range(200):
+        if held:
+            break
+        page.wait_for_timeout(25)
+    assert held, "choosing a district sent no field check"
+    street = value_for(address)
+    page.locator(f"#f-{address.name}").fill(street)  # typed while the check is still on its way
+    page.evaluate("s => { document.querySelector(s).__kbOld = true; }", f"#field-{address.name}")
+    held[0].continue_()
+    page.unroute(pattern)
+    page.wait_for_function("s => { const e = document.querySelector(s); return e && !e.__kbOld; }",
+                           arg=f"#field-{address.name}")
+    _settled(page)
+    expect(page.locator(f"#f-{address.name}")).to_have_value(street)
+    page.reload()
+    _settled(page)
+    expect(page.locator(f"#f-{address.name}")).to_have_value(street)  # saved, not only shown
+    expect(page.locator(f"#f-{address.name}__region")).to_have_value(REGION)
