@@ -24,8 +24,9 @@ test: setup  ## the whole suite (PostgreSQL/Redis/browser variants run when avai
 test-fast: setup
 	$(BIN)/python -m pytest -m "not browser and not slow"
 
-browser-deps:  ## Debian's Chromium for the browser tests (needs root)
-	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk)
+browser-deps:  ## Debian's Chromium for the browser tests, poppler and zbar for the document tests (needs root)
+	command -v chromium >/dev/null && command -v pdftotext >/dev/null && command -v zbarimg >/dev/null || \
+	  (apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk poppler-utils zbar-tools)
 
 bench: setup  ## catalog benchmark on 110,000 entries (installs wrk from Debian if missing)
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
