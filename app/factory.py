@@ -14,7 +14,7 @@ from app.runtime import Runtime
 from app.settings import Settings, load_settings
 from app.accounts import sessions
 from app.web.guards import SignInRequired, StaffSignInRequired, signin_redirect
-from app.web import admin, api, apply, auth, bench, csrf, health, me, pages, window
+from app.web import admin, api, apply, auth, bench, csrf, health, intake, licences, me, pages, window
 
 log = logging.getLogger("kuaiban")
 
@@ -99,6 +99,8 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         auth.staff_signin_page, auth.staff_signin, auth.signout, auth.dev_sms,
         *me.HANDLERS,
         *window.HANDLERS,
+        *licences.HANDLERS,
+        *intake.HANDLERS,
         api.api_matters, api.api_matter, admin.admin_plugins, health.healthz,
         create_static_files_router(path="/static", directories=[settings.static_dir],
                                    cache_control=None, include_in_schema=False),

@@ -20,6 +20,8 @@ class Settings:
     secret_key: str
     dev: bool
     search_cache_seconds: float = 60.0
+    public_url: str = ""  # where verifiers reach us (QR codes); the request's own address when empty
+    cjk_font: str | None = None  # a TTF/OTF for PDFs and seals instead of the packaged one
     templates_dir: Path = field(default=PROJECT_ROOT / "templates")
     static_dir: Path = field(default=Path(__file__).resolve().parent / "static")
 
@@ -49,6 +51,8 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         secret_key=secret,
         dev=dev,
         search_cache_seconds=float(env.get("KUAIBAN_SEARCH_CACHE_SECONDS", "60")),
+        public_url=(env.get("KUAIBAN_PUBLIC_URL") or "").rstrip("/"),
+        cjk_font=env.get("KUAIBAN_CJK_FONT") or None,
     )
 
 

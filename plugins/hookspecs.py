@@ -1,5 +1,5 @@
 """The hooks Kuaiban calls. Names come in families: `register_*` returns a list of things and
-every plugin's list is used; `*_from_request`, `handle_*` and `working_calendar` are firstresult.
+every plugin's list is used; `*_from_request`, `handle_*`, `working_calendar` and `licence_number` are firstresult.
 
 README's plugin guide documents every hook here with its exact signature; a test keeps them in step.
 """
@@ -11,7 +11,7 @@ import datetime
 
 import pluggy
 
-from plugins.declarations import Matter
+from plugins.declarations import Matter, Output
 
 PROJECT = "kuaiban"
 hookspec = pluggy.HookspecMarker(PROJECT)
@@ -80,6 +80,16 @@ def register_sms_senders() -> list[SmsSender]:
 @hookspec(firstresult=True)
 def working_calendar() -> WorkingCalendar:
     """Return the calendar all deadlines are computed with (the first plugin to answer wins)."""
+
+
+@hookspec(firstresult=True)
+def licence_number(matter: Matter, output: Output, region_code: str, issued_on: datetime.date, sequence: int) -> str:
+    """Return the number printed on an issued result (e-licence, seal code or decision letter).
+
+    `sequence` counts results of this kind in the region and year, from 1. The first plugin to
+    answer wins; the built-in one gives licences `5001032026` + 7 digits, seals the 13-digit
+    seal code (region + 7 digits) and letters `渝中区决字〔2026〕第12号`.
+    """
 
 
 @hookspec

@@ -24,7 +24,7 @@ from plugins.declarations import Bundle, Matter
 from plugins.lint import lint_matter
 
 ENTRY_POINT_GROUP = "kuaiban"
-BUILTIN_MODULES = ("plugins.builtin.sms", "plugins.builtin.courier", "plugins.builtin.calendar")
+BUILTIN_MODULES = ("plugins.builtin.sms", "plugins.builtin.courier", "plugins.builtin.calendar", "plugins.builtin.licences")
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ class DraftRow:
     submit_token: str
     case_number: str | None
     updated_at: datetime.datetime
+    entered_by: int | None = None  # the clerk filling it in for a walk-in applicant (帮办代办)
 
 
 def _now() -> datetime.datetime:
@@ -35,17 +36,21 @@ def _row(r: dict) -> DraftRow:
         id=r["id"], account_id=r["account_id"], matter_key=r["matter_key"], matter_version=r["matter_version"],
         region_code=r["region_code"], company_id=r["company_id"], answers=json.loads(r["answers"] or "{}"),
         submit_token=r["submit_token"], case_number=r["case_number"], updated_at=r["updated_at"],
+        entered_by=r["entered_by"],
     )
 
 
-FIELDS = "id, account_id, matter_key, matter_version, region_code, company_id, answers, submit_token, case_number, updated_at"
+FIELDS = ("id, account_id, matter_key, matter_version, region_code, company_id, answers, submit_token, case_number, "
+          "updated_at, entered_by")
 
 
 async def open_draft(
     engine: Engine, account_id: int, matter_key: str, version: str, region: str, company_id: int | None,
-    prefill: dict[str, str],
+    prefill: dict[str, str], entered_by: int | None = None,
 ) -> DraftRow:
-    """The applicant's unsubmitted draft of this matter in this region (and company), or a new one."""
+    """The applicant's unsubmitted draft of this matter in this region (and company), or a new one.
+
+    A clerk's draft for a walk-in applicant is its own: neither one picks up the other's."""
     async with engine.transaction():
         rows = await fetch(
             engine,
@@ -54,23 +59,30 @@ async def open_draft(
             account_id, matter_key, region,
         )
         for r in rows:
-            if r["company_id"] == company_id:
+            if r["company_id"] == company_id and r["entered_by"] == entered_by:
                 return _row(r)
         now = _now()
         created = await fetch(
             engine,
             "INSERT INTO draft (account_id, matter_key, matter_version, region_code, company_id, answers, "
-            f"submit_token, case_number, created_at, updated_at) VALUES ({{}}, {{}}, {{}}, {{}}, {{}}, {{}}, {{}}, NULL, "
-            f"{{}}, {{}}) RETURNING {FIELDS}",
+            f"submit_token, case_number, created_at, updated_at, entered_by) VALUES ({{}}, {{}}, {{}}, {{}}, {{}}, {{}}, "
+            f"{{}}, NULL, {{}}, {{}}, {{}}) RETURNING {FIELDS}",
             account_id, matter_key, version, region, company_id, json.dumps(prefill, ensure_ascii=False),
-            secrets.token_urlsafe(24), now, now,
+            secrets.token_urlsafe(24), now, now, entered_by,
         )
         return _row(created[0])
 
 
 async def get_own(engine: Engine, draft_id: int, account_id: int) -> DraftRow | None:
     """A draft only for its owner: anybody else gets None, which the page answers with 404."""
-    rows = await fetch(engine, f"SELECT {FIELDS} FROM draft WHERE id = {{}} AND account_id = {{}}", draft_id, account_id)
+    rows = await fetch(engine, f"SELECT {FIELDS} FROM draft WHERE id = {{}} AND account_id = {{}} AND entered_by IS NULL",
+                       draft_id, account_id)
+    return _row(rows[0]) if rows else None
+
+
+async def get_entered(engine: Engine, draft_id: int, staff_id: int) -> DraftRow | None:
+    """A draft a clerk is filling in for a walk-in applicant, for that clerk only."""
+    rows = await fetch(engine, f"SELECT {FIELDS} FROM draft WHERE id = {{}} AND entered_by = {{}}", draft_id, staff_id)
     return _row(rows[0]) if rows else None
 
 
@@ -94,6 +106,7 @@ async def mine(engine: Engine, account_id: int) -> list[dict]:
         engine,
         "SELECT d.id, d.matter_key, d.updated_at, m.name AS matter_name FROM draft d "
         "LEFT JOIN matter m ON m.key = d.matter_key WHERE d.account_id = {} AND d.case_number IS NULL "
+        "AND d.entered_by IS NULL "
         "ORDER BY d.updated_at DESC LIMIT 50",
         account_id,
     )

@@ -151,3 +151,21 @@ def profile_prefill(matter: Matter, profile: dict[str, str]) -> dict[str, str]:
     }
     names = {f.name for f in matter.fields}
     return {k: v for k, v in known.items() if k in names and v}
+
+
+def display(f: Field, value: str) -> str:
+    """An answer as people read it: option labels, the district's name before an address."""
+    if not value:
+        return "—"
+    labels = {o.value: o.label for o in f.options}
+    if f.type == FieldType.CHECKBOX:
+        return "、".join(labels.get(v, v) for v in value.split(","))
+    if f.type in (FieldType.SELECT, FieldType.RADIO):
+        return labels.get(value, value)
+    if f.type == FieldType.ADDRESS:
+        region, _, detail = value.partition("|") if "|" in value else ("", "", value)
+        place = REGIONS[region].name if region in REGIONS else ""
+        return detail if detail.startswith(place) else place + detail
+    if f.type == FieldType.SIGNATURE:
+        return "已上传签名"
+    return value

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+from difflib import SequenceMatcher
 
 from piccolo.engine.base import Engine
 
@@ -106,6 +107,16 @@ async def reuse(engine: Engine, account_id: int, draft_id: int, material: Materi
     return None
 
 
+async def get_entered(engine: Engine, upload_id: int, staff_id: int) -> dict | None:
+    """A file of a draft this clerk is filling in for a walk-in applicant (their cases: /window/files)."""
+    rows = await fetch(
+        engine, "SELECT u.id, u.sha256, u.filename, u.kind FROM upload u JOIN draft d ON d.id = u.draft_id "
+                "WHERE u.id = {} AND d.entered_by = {} AND u.removed_at IS NULL AND d.case_number IS NULL",
+        upload_id, staff_id,
+    )
+    return rows[0] if rows else None
+
+
 async def get_visible(engine: Engine, upload_id: int, account_id: int) -> dict | None:
     """A file for its owner only (staff access arrives with the window issue)."""
     rows = await fetch(
@@ -113,3 +124,44 @@ async def get_visible(engine: Engine, upload_id: int, account_id: int) -> dict |
         upload_id, account_id,
     )
     return rows[0] if rows else None
+
+
+def _common_run(a: str, b: str) -> int:
+    """Length of the longest stretch of characters the two strings share."""
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
+
+
+def match_material(filename: str, materials) -> Material | None:
+    """The declared material a scanned file's name points to (施工许可证申请表.pdf → 建筑工程施工许可证申请表).
+
+    Folders and discs come named by what they hold; a name that shares at least two characters in a
+    row with exactly one material's title (more than with any other) picks it, anything else is left
+    for the clerk to place by hand."""
+    stem = safe_filename(filename).rsplit(".", 1)[0].lower()
+    stem = stem.lstrip("0123456789-_. 、（）()")
+    if not stem:
+        return None
+    scored = sorted(((max(_common_run(stem, m.title.lower()), _common_run(stem, m.name.lower())), m)
+                     for m in materials), key=lambda pair: -pair[0])
+    if not scored or scored[0][0] < 2 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    return scored[0][1]
+
+
+async def add_many(engine: Engine, store: FileStore, account_id: int, draft_id: int, materials,
+                   files: list[tuple[str, bytes]]) -> tuple[list[tuple[str, str]], list[str]]:
+    """A folder or disc of files at once: each to the material its name points to.
+
+    Returns (placed: [(file, material title)], problems: ["file：why"]) in Chinese."""
+    placed, problems = [], []
+    for filename, data in files:
+        material = match_material(filename, materials)
+        if material is None:
+            problems.append(f"{safe_filename(filename)}：未能从文件名识别对应的材料，请在该材料下单独上传")
+            continue
+        problem = await add(engine, store, account_id, draft_id, material, filename, data)
+        if problem:
+            problems.append(f"{safe_filename(filename)}（{material.title}）：{problem}")
+        else:
+            placed.append((safe_filename(filename), material.title))
+    return placed, problems

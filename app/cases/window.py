@@ -14,8 +14,9 @@ from piccolo.engine.base import Engine
 from app.accounts.sessions import CurrentAccount
 from app.cases import status as st
 from app.cases.service import MOVE_LISTENERS, CaseError, _event, move, notify
-from app.clock import Clock
+from app.clock import Clock, Pause
 from app.db.engine import fetch
+from app.licences import service as licences
 from app.outbox import queue_sms
 from plugins.geography import CITY_CODE
 
@@ -313,13 +314,75 @@ async def decide_step(engine: Engine, case: dict, step_key: str, actor: CurrentA
                 "role": actor.role, "channel": "window", "note": opinion, "at": now.isoformat()})
 
 
-async def complete(engine: Engine, case: dict, actor: CurrentAccount, result: str, pm=None) -> None:
-    """办结 with the result the applicant reads (issuing licences and letters comes next)."""
+async def complete(engine: Engine, clock: Clock, case: dict, actor: CurrentAccount, matter, result: str,
+                   pm=None) -> list[dict]:
+    """办结 with the result the applicant reads; every declared output is issued in the same
+    transaction (a rejected case gets its decision letter with the reviewers' reasons)."""
     result = result.strip()
     if not result:
         raise CaseError("请填写办结结果")
+    approved = case["status"] != st.REJECTED
+    today = clock.local_date(_now())
     async with engine.transaction():
+        reasons = [f"{s['name']}：{s['opinion']}" for s in await steps_of(engine, case["id"]) if s["status"] == "rejected"]
         await _move(engine, case, st.COMPLETED, actor, result)
-        await _sms(engine, case, f"【快办】您的“{case['matter_name']}”（{case['number']}）已办结：{result[:40]}。")
+        issued = await licences.issue(engine, pm, case, matter, approved=approved, result=result, reasons=reasons,
+                                      issued_on=today)
+        got = "，可登录快办下载" + "、".join(i["title"] for i in issued) if issued else ""
+        await _sms(engine, case, f"【快办】您的“{case['matter_name']}”（{case['number']}）已办结：{result[:40]}{got[:60]}。")
     notify(pm, {"case": case["number"], "from": case["status"], "to": st.COMPLETED, "actor": actor.display_name,
                 "role": actor.role, "channel": "window", "note": result, "at": _now().isoformat()})
+    return issued
+
+
+async def finish_at_counter(engine: Engine, clock: Clock, case: dict, actor: CurrentAccount, matter, result: str,
+                            pm=None) -> list[dict]:
+    """即办件: accept, approve the clerk's own review steps and complete in one sitting at the counter."""
+    result = result.strip()
+    if matter is None or not matter.instant:
+        raise CaseError("该事项不是即办件，请按受理、审核、办结的流程办理")
+    if not result:
+        raise CaseError("请填写办结结果")
+    reviews = [s for s in matter.steps if s.role.value in REVIEW_ROLES]
+    if actor.role != "admin" and any(s.department not in actor.departments for s in reviews):
+        raise CaseError("该即办件的审核环节不在您的职责范围内，请按常规流程流转")
+    await accept(engine, clock, case, actor, matter, pm=pm)
+    current = await _fresh(engine, case["id"])
+    while active := [s for s in await steps_of(engine, case["id"]) if s["status"] == "active"]:
+        for step in active:  # stage by stage, a parallel group's steps together
+            await decide_step(engine, current, step["step_key"], actor, True, "当场审核通过（即办件）", pm=pm)
+            current = await _fresh(engine, case["id"])
+    return await complete(engine, clock, current, actor, matter, result, pm=pm)
+
+
+async def _fresh(engine: Engine, case_id: int) -> dict:
+    rows = await fetch(engine, "SELECT * FROM kb_case WHERE id = {}", case_id)
+    return rows[0]
+
+
+async def clock_of(engine: Engine, clock: Clock, case: dict, matter) -> dict | None:
+    """Working days used and left against the promised limit, and whether the clock stands still."""
+    if not case["accepted_at"] or matter is None:
+        return None
+    rows = await fetch(engine, "SELECT started_at, ended_at FROM case_pause WHERE case_id = {} ORDER BY id", case["id"])
+    pauses = [Pause(start=_aware(r["started_at"]), end=_aware(r["ended_at"]) if r["ended_at"] else None) for r in rows]
+    accepted = _aware(case["accepted_at"])
+    pauses = [p for p in pauses if p.start >= accepted]  # a correction before acceptance: the clock had not started
+    done = case["status"] in (st.COMPLETED, st.DELIVERED)
+    at = _aware(case["updated_at"]) if done else None
+    used = clock.working_days_used(accepted, pauses, at)
+    return {"used": used, "left": matter.promised_limit - used, "limit": matter.promised_limit,
+            "paused": clock.is_paused(pauses), "done": done}
+
+
+def _aware(value) -> datetime.datetime:
+    if isinstance(value, str):
+        value = datetime.datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=datetime.UTC)
+
+
+async def staff_name(engine: Engine, account_id: int | None) -> str:
+    if not account_id:
+        return ""
+    rows = await fetch(engine, "SELECT name, username FROM account WHERE id = {}", account_id)
+    return (rows[0]["name"] or rows[0]["username"]) if rows else ""

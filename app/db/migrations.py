@@ -93,6 +93,30 @@ async def _steps(engine: Engine) -> None:
     await fetch(engine, "CREATE INDEX IF NOT EXISTS case_step_active ON case_step (department, status, case_id)")
 
 
+async def _columns(engine: Engine, table: str) -> set[str]:
+    if is_postgres(engine):
+        rows = await fetch(engine, "SELECT column_name AS name FROM information_schema.columns WHERE table_name = {} "
+                           "AND table_schema = current_schema()",
+                           table)
+    else:
+        rows = await fetch(engine, f"SELECT name FROM pragma_table_info('{table}')")
+    return {r["name"] for r in rows}
+
+
+async def _licences(engine: Engine) -> None:
+    for table in (tables.Licence, tables.VerifyCheck):
+        await table.create_table(if_not_exists=True)
+    columns = await _columns(engine, "draft")
+    if "entered_by" not in columns:  # a fresh 0003 already made it from the table definition
+        await fetch(engine, "ALTER TABLE draft ADD COLUMN entered_by INTEGER")
+    for sql in (
+        "CREATE INDEX IF NOT EXISTS licence_holder ON licence (account_id, kind, issued_on)",
+        "CREATE INDEX IF NOT EXISTS verify_check_ip ON verify_check (ip, at)",
+        "CREATE INDEX IF NOT EXISTS kb_case_entered ON kb_case (entered_by, submitted_at)",
+    ):
+        await fetch(engine, sql)
+
+
 MIGRATIONS: list[tuple[str, Callable[[Engine], Awaitable[None]]]] = [
     ("0001_core", _core),
     ("0002_accounts", _accounts),
@@ -100,6 +124,7 @@ MIGRATIONS: list[tuple[str, Callable[[Engine], Awaitable[None]]]] = [
     ("0004_login_failures", _login_failures),
     ("0005_window", _window),
     ("0006_steps", _steps),
+    ("0007_licences", _licences),
 ]
 
 

@@ -185,6 +185,7 @@ class Draft(Table, tablename="draft"):
     case_number = Varchar(length=40, null=True)
     created_at = Timestamptz()
     updated_at = Timestamptz()
+    entered_by = Integer(null=True)  # added by 0007: a clerk applying for a walk-in applicant
 
 
 class Upload(Table, tablename="upload"):
@@ -281,6 +282,39 @@ class CaseStep(Table, tablename="case_step"):
     decided_at = Timestamptz(null=True)
 
 
+class Licence(Table, tablename="licence"):
+    """An issued result of a case: an e-licence, a seal record or a decision letter (电子证照)."""
+
+    case_id = Integer(index=True)
+    account_id = Integer(index=True)  # the holder's account: /me lists it, only they download it
+    company_id = Integer(null=True)
+    kind = Varchar(length=10)  # licence | seal | decision
+    output_name = Varchar(length=200)
+    title = Varchar(length=100)
+    number = Varchar(length=60, unique=True)
+    holder_name = Varchar(length=200)
+    holder_id = Varchar(length=18, default="")  # credit code or resident ID (masked wherever shown publicly)
+    issuer = Varchar(length=200)
+    matter_key = Varchar(length=64)
+    matter_name = Varchar(length=200)
+    issued_on = Date()
+    valid_until = Date(null=True)  # None: long-term (长期)
+    status = Varchar(length=10)  # valid | revoked
+    approved = Boolean(default=True)  # a decision letter may be a refusal
+    token = Varchar(length=64, unique=True)  # the unguessable part of /verify/{token}
+    details = Text(default="{}")  # JSON: lines printed on it, paragraphs of a letter
+    created_at = Timestamptz()
+
+
+class VerifyCheck(Table, tablename="verify_check"):
+    """Every public check of a licence (found or not), for the log and the rate limit."""
+
+    licence_id = Integer(null=True, index=True)
+    ip = Varchar(length=64)
+    found = Boolean()
+    at = Timestamptz()
+
+
 class CaseSequence(Table, tablename="case_sequence"):
     """The daily sequence behind case numbers, per region."""
 
@@ -305,5 +339,5 @@ CASE_TABLES: tuple[type[Table], ...] = (Draft, Upload, Case, CaseEvent, CaseSequ
 
 def bind(engine) -> None:
     """Point every table at the configured engine (set once at start-up)."""
-    for table in TABLES + ACCOUNT_TABLES + CASE_TABLES + (LoginFailure, CasePause, CorrectionNotice, CaseStep):
+    for table in TABLES + ACCOUNT_TABLES + CASE_TABLES + (LoginFailure, CasePause, CorrectionNotice, CaseStep, Licence, VerifyCheck):
         table._meta._db = engine

@@ -18,11 +18,14 @@ from litestar.response import Redirect
 from app import outbox
 from app.accounts import service as accounts
 from app.applications import drafts, form, uploads
+from app.licences import files as licence_files
+from app.licences import service as licences
 from app.cases import service as cases
 from app.cases import status as st
 from app.cases import window as window_rules
 from app.materials.storage import FileStore
 from app.web import csrf
+from app.web import licences as licence_web
 from app.web.guards import citizen
 from app.web.pages import runtime
 from plugins.declarations import ApplicantKind, FieldType, Material, Matter, StepRole
@@ -58,10 +61,15 @@ def _id(value: int) -> int:
 
 
 async def _draft_and_matter(request: Request, draft_id: int):
+    """The draft and its matter for the applicant, or for the clerk filling it in on their behalf."""
     rt = runtime(request)
-    account = citizen(request)
+    account = request.state.get("account")
     _id(draft_id)
-    draft = await drafts.get_own(rt.engine, draft_id, account.id)
+    if account is not None and account.is_staff and account.role in ("clerk", "admin"):
+        draft = await drafts.get_entered(rt.engine, draft_id, account.id)
+    else:
+        account = citizen(request)
+        draft = await drafts.get_own(rt.engine, draft_id, account.id)
     if draft is None:
         raise NotFoundException()
     guide = await _matter(request, draft.matter_key)
@@ -148,6 +156,8 @@ async def _render_materials(request, draft, matter: Matter, errors, status, comm
     rt = runtime(request)
     given = await uploads.for_draft(rt.engine, draft.id)
     reusable = await uploads.reusable(rt.engine, draft.account_id)
+    held = [r for r in await licences.of_holder(rt.engine, draft.account_id, rt.clock.local_date(rt.clock.now()),
+                                                kinds=("licence",)) if r["state"] == "valid"]
     materials = []
     for m in matter.materials:
         files = [u for u in given if u["material"] == m.name]
@@ -157,7 +167,9 @@ async def _render_materials(request, draft, matter: Matter, errors, status, comm
             if offer["filename"] not in seen:
                 seen.add(offer["filename"])
                 unique_offers.append(offer)
+        licence_offers = [r for r in held if "pdf" in m.kinds and (r["title"] in m.title or m.title in r["title"])]
         materials.append({**_material_dict(m), "files": files, "offers": unique_offers[:3],
+                          "licences": licence_offers[:3],
                           "error": errors.get(f"material:{m.name}", ""), "full": len(files) >= m.max_files})
     return rt.renderer.page(request, "pages/apply_materials.html", partial="partials/_materials.html",
                             status=status, materials=materials, **common)
@@ -176,28 +188,12 @@ async def _render_check(request, draft, matter: Matter, errors, status, common) 
     for page in form.pages(matter):
         for f in page.fields:
             if form.visible(f, draft.answers):
-                rows.append({"label": f.label, "value": _display(f, draft.answers.get(f.name, "")),
+                rows.append({"label": f.label, "value": form.display(f, draft.answers.get(f.name, "")),
                              "page": page.index, "name": f.name})
     materials = [{"title": m.title, "files": [u for u in given if u["material"] == m.name], "required": m.required,
                   "name": m.name} for m in matter.materials]
     return rt.renderer.page(request, "pages/apply_check.html", status=status, rows=rows, materials=materials,
                             **common)
-
-
-def _display(f, value: str) -> str:
-    if not value:
-        return "—"
-    labels = {o.value: o.label for o in f.options}
-    if f.type == FieldType.CHECKBOX:
-        return "、".join(labels.get(v, v) for v in value.split(","))
-    if f.type in (FieldType.SELECT, FieldType.RADIO):
-        return labels.get(value, value)
-    if f.type == FieldType.ADDRESS:
-        region, _, detail = value.partition("|") if "|" in value else ("", "", value)
-        return f"{REGIONS[region].name if region in REGIONS else ''}{detail}"
-    if f.type == FieldType.SIGNATURE:
-        return "已上传签名"
-    return value
 
 
 @get("/apply/{draft_id:int}/{index:int}", name="apply-page", include_in_schema=False)
@@ -310,7 +306,7 @@ async def apply_upload(request: Request, draft_id: FromPath[int], name: FromPath
     if not files:
         problems.append("请选择要上传的文件")
     for upload in files:
-        problem = await uploads.add(rt.engine, store(request), account.id, draft.id, material, upload.filename,
+        problem = await uploads.add(rt.engine, store(request), draft.account_id, draft.id, material, upload.filename,
                                     await upload.read())
         if problem:
             problems.append(f"{upload.filename}：{problem}" if len(files) > 1 else problem)
@@ -322,16 +318,68 @@ async def apply_upload(request: Request, draft_id: FromPath[int], name: FromPath
     return Redirect(f"/apply/{draft.id}/{index}#m-{name}", status_code=303)
 
 
+@post("/apply/{draft_id:int}/bulk", name="apply-bulk", include_in_schema=False, request_max_body_size=UPLOAD_LIMIT)
+async def apply_bulk(request: Request, draft_id: FromPath[int]) -> Response:
+    """A whole folder or disc at once (the window scans a walk-in's papers): each file goes to the
+    material its name points to; what cannot be placed is listed, nothing is lost silently."""
+    rt = runtime(request)
+    account, draft, matter = await _draft_and_matter(request, draft_id)
+    if draft.case_number:
+        return Redirect(f"/cases/{draft.case_number}", status_code=303)
+    index = _page_count(matter)
+    limit = sum(m.max_size_mb * 1024 * 1024 * m.max_files for m in matter.materials) + 1024 * 1024
+    declared = request.headers.get("content-length", "")
+    if not declared.isdigit() or int(declared) > limit:
+        return await _render_page(request, draft, matter, index,
+                                  {"bulk": f"一次上传的文件总大小不能超过{limit // (1024 * 1024)}MB"}, status=413)
+    await csrf.verify(request, rt.settings.secret_key)
+    posted = await request.form()
+    files = [(f.filename, await f.read()) for f in posted.getall("files", []) if isinstance(f, UploadFile) and f.filename]
+    if not files:
+        return await _render_page(request, draft, matter, index, {"bulk": "请选择要上传的文件夹或文件"}, status=422)
+    placed, problems = await uploads.add_many(rt.engine, store(request), draft.account_id, draft.id,
+                                              matter.materials, files)
+    if problems:
+        return await _render_page(request, draft, matter, index, {"bulk": "；".join(problems)}, status=422)
+    if request.headers.get("hx-request") == "true":
+        return await _render_page(request, draft, matter, index, {})
+    return Redirect(f"/apply/{draft.id}/{index}", status_code=303)
+
+
 @post("/apply/{draft_id:int}/uploads/{upload_id:int}/remove", name="apply-remove", include_in_schema=False)
 async def apply_remove(request: Request, draft_id: FromPath[int], upload_id: FromPath[int]) -> Response:
     rt = runtime(request)
     account, draft, matter = await _draft_and_matter(request, draft_id)
-    if not await uploads.remove(rt.engine, account.id, draft.id, _id(upload_id)):
+    if not await uploads.remove(rt.engine, draft.account_id, draft.id, _id(upload_id)):
         raise NotFoundException()
     index = _page_count(matter)
     if request.headers.get("hx-request") == "true":
         return await _render_page(request, draft, matter, index, {})
     return Redirect(f"/apply/{draft.id}/{index}", status_code=303)
+
+
+@post("/apply/{draft_id:int}/materials/{name:str}/licence/{licence_id:int}", name="apply-licence",
+      include_in_schema=False)
+async def apply_licence(request: Request, draft_id: FromPath[int], name: FromPath[str],
+                        licence_id: FromPath[int]) -> Response:
+    """Give a licence the platform issued to this applicant as a material: its PDF, drawn now."""
+    rt = runtime(request)
+    account, draft, matter = await _draft_and_matter(request, draft_id)
+    if draft.case_number:
+        return Redirect(f"/cases/{draft.case_number}", status_code=303)
+    material = _material(matter, name)
+    row = await licences.one(rt.engine, _id(licence_id), rt.clock.local_date(rt.clock.now()))
+    if row is None or row["account_id"] != draft.account_id or row["kind"] != "licence":
+        raise NotFoundException()
+    index = _page_count(matter)
+    problem = "该证照已失效，不能作为申请材料" if row["state"] != "valid" else None
+    if problem is None:
+        data = await licence_files.pdf(row, licence_web.base_url(request), rt.settings.cjk_font)
+        problem = await uploads.add(rt.engine, store(request), draft.account_id, draft.id, material,
+                                    f"{row['title']}（{row['number']}）.pdf", data)
+    if problem:
+        return await _render_page(request, draft, matter, index, {f"material:{name}": problem}, status=422)
+    return Redirect(f"/apply/{draft.id}/{index}#m-{name}", status_code=303)
 
 
 @post("/apply/{draft_id:int}/materials/{name:str}/reuse/{upload_id:int}", name="apply-reuse",
@@ -341,7 +389,7 @@ async def apply_reuse(request: Request, draft_id: FromPath[int], name: FromPath[
     account, draft, matter = await _draft_and_matter(request, draft_id)
     if draft.case_number:
         return Redirect(f"/cases/{draft.case_number}", status_code=303)
-    problem = await uploads.reuse(rt.engine, account.id, draft.id, _material(matter, name), _id(upload_id))
+    problem = await uploads.reuse(rt.engine, draft.account_id, draft.id, _material(matter, name), _id(upload_id))
     index = _page_count(matter)
     if problem:
         return await _render_page(request, draft, matter, index, {f"material:{name}": problem}, status=422)
@@ -380,15 +428,19 @@ async def apply_submit(request: Request, draft_id: FromPath[int]) -> Response:
             member = await rt.catalog.matter(key)
             if member is not None:
                 members.append(member)
-    me = await accounts.get(rt.engine, account.id)
+    me = await accounts.get(rt.engine, draft.account_id)
     applicant = draft.answers.get("company_name") or me.name or ""
+    by_staff = draft.entered_by is not None
     number = await cases.submit(
-        rt.engine, rt.clock, draft=draft, matter=matter, members=members, account_id=account.id,
-        applicant_name=applicant, phone=me.phone, channel=_channel(request), actor_name=me.name or "申请人",
-        pm=rt.host.pm,
+        rt.engine, rt.clock, draft=draft, matter=matter, members=members, account_id=draft.account_id,
+        applicant_name=applicant, phone=me.phone, channel="window" if by_staff else _channel(request),
+        actor_name=account.display_name if by_staff else (me.name or "申请人"),
+        entered_by=draft.entered_by, pm=rt.host.pm,
     )
     if rt.queue is not None:
         await outbox.enqueue(rt.queue, await outbox.pending(rt.engine, 20))
+    if by_staff:
+        return Redirect(f"/window/cases/{number}?submitted=1", status_code=303)
     return Redirect(f"/cases/{number}?submitted=1", status_code=303)
 
 
@@ -446,6 +498,7 @@ async def _case_view(request: Request, case: dict, errors: dict, status: int) ->
         files=await cases.case_uploads(rt.engine, case["id"]),
         submitted=request.query_params.get("submitted") == "1",
         notice=notice, errors=errors,
+        results=await licences.of_case(rt.engine, case["id"], rt.clock.local_date(rt.clock.now())),
     )
 
 
@@ -504,8 +557,12 @@ def _current_step(matter: Matter | None, status: str) -> str:
 async def file_download(request: Request, upload_id: FromPath[int]) -> Response:
     """A material, to its owner only; served with its sniffed type, never as HTML."""
     rt = runtime(request)
-    account = citizen(request)
-    row = await uploads.get_visible(rt.engine, _id(upload_id), account.id)
+    account = request.state.get("account")
+    if account is not None and account.is_staff:  # the clerk who is filling in a walk-in's draft
+        row = await uploads.get_entered(rt.engine, _id(upload_id), account.id)
+    else:
+        account = citizen(request)
+        row = await uploads.get_visible(rt.engine, _id(upload_id), account.id)
     if row is None:
         raise NotFoundException()
     data = store(request).read(row["sha256"])
@@ -517,7 +574,7 @@ async def file_download(request: Request, upload_id: FromPath[int]) -> Response:
             "Content-Disposition": f"{disposition}; filename*=UTF-8''{_quote(row['filename'])}",
             "X-Content-Type-Options": "nosniff",
             "Cache-Control": "private, max-age=3600",
-            "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
+            "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'",
         },
     )
 
@@ -527,4 +584,4 @@ def _quote(name: str) -> str:
 
 
 HANDLERS = [apply_start, apply_page, apply_resume, apply_save, apply_field, apply_upload, apply_remove,
-            apply_reuse, apply_submit, case_page, case_upload, case_resubmit, file_download]
+            apply_reuse, apply_licence, apply_bulk, apply_submit, case_page, case_upload, case_resubmit, file_download]

@@ -1,6 +1,6 @@
 """CSRF settings shared by the middleware and the one route that checks the token itself.
 
-Material uploads may be large, so that route is left out of the middleware (which would read the
+Material uploads (one material, or a scanned folder) may be large, so those routes are left out of the middleware (which would read the
 whole body first) and checks, in order: who is signing in, the declared size, then the token.
 """
 
@@ -16,7 +16,7 @@ from litestar.exceptions import PermissionDeniedException
 COOKIE = "kb_csrf"
 HEADER = "x-csrf-token"
 FIELD = "_csrf_token"
-SELF_CHECKED = [r"^/apply/\d+/materials/[A-Za-z0-9_:-]+$", r"^/cases/[0-9-]+/materials/[A-Za-z0-9_:-]+$"]
+SELF_CHECKED = [r"^/apply/\d+/materials/[A-Za-z0-9_:-]+$", r"^/apply/\d+/bulk$", r"^/cases/[0-9-]+/materials/[A-Za-z0-9_:-]+$"]
 SECRET_LENGTH = 64
 
 

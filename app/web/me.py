@@ -1,4 +1,4 @@
-"""`/me`: the citizen's own page — identity, companies (drafts, cases and licences join later)."""
+"""`/me`: the citizen's own page — notifications, drafts, cases, licences, materials, identity, companies."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from litestar.response import Redirect
 from app.accounts import identity, service
 from app.applications import drafts, uploads
 from app.cases import service as cases
+from app.licences import service as licences
 from app.web.auth import FORM, safe_next
 from app.web.guards import citizen
 from app.web.pages import runtime
@@ -40,6 +41,7 @@ async def _case_lists(request: Request, account) -> dict:
         "cases": await cases.mine(rt.engine, account.id),
         "materials": await uploads.reusable(rt.engine, account.id),
         "notifications": await cases.recent_events(rt.engine, account.id),
+        "results": await licences.of_holder(rt.engine, account.id, rt.clock.local_date(rt.clock.now())),
     }
 
 

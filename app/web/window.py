@@ -10,11 +10,13 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 from litestar.response import Redirect
 
+from app.applications import form
 from app.cases import service as cases
 from app.cases import status as st
 from app.cases import window as rules
 from app.cases.service import CaseError
 from app.db.engine import fetch
+from app.licences import service as licences
 from app.web.apply import MIME, _id, store
 from app.web.auth import FORM
 from app.web.guards import staff
@@ -57,10 +59,7 @@ async def _case_page(request: Request, number: str, errors: dict | None = None, 
     rows = []
     for f in matter.fields if matter else ():
         if f.name in answers:
-            labels = {o.value: o.label for o in f.options}
-            value = answers[f.name]
-            shown = "、".join(labels.get(v, v) for v in value.split(",")) if f.options else value
-            rows.append({"name": f.name, "label": f.label, "value": shown})
+            rows.append({"name": f.name, "label": f.label, "value": form.display(f, answers[f.name])})
     return rt.renderer.page(
         request, "pages/window_case.html", status=status, case=case, rows=rows,
         status_label=st.LABELS.get(case["status"], case["status"]),
@@ -75,7 +74,12 @@ async def _case_page(request: Request, number: str, errors: dict | None = None, 
             for s in await rules.steps_of(rt.engine, case["id"])],
         can_complete=account.role in ("clerk", "admin") and case["status"] in (st.APPROVED, st.REJECTED, st.ACCEPTED),
         can_intake=case["status"] in (st.SUBMITTED, st.RESUBMITTED) and account.role in ("clerk", "admin"),
+        can_finish=bool(matter and matter.instant) and case["status"] in (st.SUBMITTED, st.RESUBMITTED)
+        and account.role in ("clerk", "admin"),
         notice=await rules.open_notice(rt.engine, case["id"]), errors=errors or {},
+        clock=await rules.clock_of(rt.engine, rt.clock, case, matter),
+        results=await licences.of_case(rt.engine, case["id"], rt.clock.local_date(rt.clock.now())),
+        entered_by=await rules.staff_name(rt.engine, case["entered_by"]),
     )
 
 
@@ -161,8 +165,21 @@ async def window_complete(request: Request, number: FromPath[str], data: Annotat
     rt, account, case = await _case(request, number)
     _intake_allowed(account)
     result = (data.get("result") or "")[:500]
+    matter = await rt.catalog.matter(case["matter_key"])
     return await _act(request, number, "result",
-                      lambda: rules.complete(rt.engine, case, account, result, pm=rt.host.pm))
+                      lambda: rules.complete(rt.engine, rt.clock, case, account, matter, result, pm=rt.host.pm))
+
+
+@post("/window/cases/{number:str}/finish", name="window-finish", include_in_schema=False)
+async def window_finish(request: Request, number: FromPath[str], data: Annotated[dict[str, str], FORM]) -> Response:
+    """即办件 at the counter: accepted, reviewed and completed in one sitting."""
+    rt, account, case = await _case(request, number)
+    _intake_allowed(account)
+    result = (data.get("result") or "")[:500]
+    matter = await rt.catalog.matter(case["matter_key"])
+    return await _act(request, number, "finish",
+                      lambda: rules.finish_at_counter(rt.engine, rt.clock, case, account, matter, result,
+                                                      pm=rt.host.pm))
 
 
 @get("/window/files/{upload_id:int}", name="window-file", include_in_schema=False)
@@ -178,9 +195,9 @@ async def window_file(request: Request, upload_id: FromPath[int]) -> Response:
     row = rows[0]
     return Response(store(request).read(row["sha256"]), media_type=MIME.get(row["kind"], "application/octet-stream"),
                     headers={"X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store",
-                             "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
+                             "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'",
                              "Content-Disposition": "inline" if row["kind"] in MIME else "attachment"})
 
 
 HANDLERS = [workbench, window_case, window_accept, window_refuse, window_correction, window_step, window_complete,
-            window_file]
+            window_finish, window_file]

@@ -30,6 +30,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 VIEWPORT = {"width": 375, "height": 812}
+DESKTOP = {"width": 1280, "height": 800}
+LIVE: dict = {}  # the live server's environment, for commands run against its database
 LOCALE = "zh-CN"
 SHOTS_COPY_DIR = Path("/tmp/kuaiban-shots")
 HEALTH_TIMEOUT = 30.0
@@ -72,6 +74,7 @@ def live_server(tmp_path_factory) -> str:
     env["KUAIBAN_DATA_DIR"] = str(data_dir)
     env["KUAIBAN_SECRET_KEY"] = "test"
     base = f"http://127.0.0.1:{port}"
+    LIVE["env"] = env
     log = open(log_path, "wb")
     proc = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "app.asgi:app", "--host", "127.0.0.1", "--port", str(port)],
@@ -122,9 +125,9 @@ def browser():
             chromium.close()
 
 
-def _new_page(browser, base_url: str, *, javascript: bool):
+def _new_page(browser, base_url: str, *, javascript: bool, viewport: dict | None = None):
     context = browser.new_context(
-        viewport=VIEWPORT,
+        viewport=viewport or VIEWPORT,
         locale=LOCALE,
         java_script_enabled=javascript,
         base_url=base_url,
@@ -147,6 +150,30 @@ def page_nojs(browser, live_server):
     context, pg = _new_page(browser, live_server, javascript=False)
     yield pg
     context.close()
+
+
+@pytest.fixture
+def desk(browser, live_server):
+    """A fresh 1280×800 zh-CN page with JavaScript on: the window clerk's desktop."""
+    context, pg = _new_page(browser, live_server, javascript=True, viewport=DESKTOP)
+    yield pg
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def add_staff(live_server):
+    """Create a staff account in the live server's database (`kuaiban users add`, as an operator would)."""
+
+    def add(username: str, role: str, region: str, *departments: str) -> str:
+        password = "window-pass-1"
+        command = [sys.executable, "-m", "app.cli", "users", "add", username, "--role", role, "--name",
+                   f"窗口{username[-2:]}", "--region", region, "--password", password]
+        for department in departments:
+            command += ["--department", department]
+        subprocess.run(command, cwd=str(ROOT), env=LIVE["env"], check=True, capture_output=True)
+        return password
+
+    return add
 
 
 @pytest.fixture(scope="session")

@@ -78,7 +78,14 @@ async def fill_and_submit(client, matter: Matter, region: str = "500103", upload
         r = await client.get(f"/matters/{matter.key}/apply",
                              params={"region": region, "company": company.group(1) if company else "self"})
     assert r.status_code == 303, r.text[:500]
-    draft_url = r.headers["location"].rsplit("/", 1)[0]
+    return await complete_draft(client, matter, r.headers["location"].rsplit("/", 1)[0], upload_seed)
+
+
+async def complete_draft(client, matter: Matter, draft_url: str, upload_seed: int = 1, bulk: bool = False) -> str:
+    """Fill every page of an open draft, give every required material (one upload each, or all at
+    once as a scanned folder named by material), check and submit; returns the case number."""
+    from app.applications import form
+
     csrf = client.cookies.get("kb_csrf")
     for page in form.pages(matter):
         files = {}
@@ -87,16 +94,23 @@ async def fill_and_submit(client, matter: Matter, region: str = "500103", upload
                 files[f.name] = ("签名.png", png_bytes(upload_seed), "image/png")
         r = await client.post(f"{draft_url}/{page.index}", data=page_data(page.fields, csrf), files=files or None)
         assert r.status_code == 303, (page.title, r.text[r.text.find("error-summary"):][:800])
+    folder = []
     for m in matter.materials:
         if not m.required:
             continue
         name, payload = sample_file(m.kinds, upload_seed)
+        if bulk:
+            folder.append(("files", (f"扫描件/{m.title}.{name.rsplit('.', 1)[1]}", payload, "application/octet-stream")))
+            continue
         r = await client.post(f"{draft_url}/materials/{m.name}", data={"_csrf_token": csrf},
                               files={"files": (name, payload, "application/octet-stream")})
         assert r.status_code == 303, r.text[r.text.find("error-text"):][:300]
+    if folder:
+        r = await client.post(f"{draft_url}/bulk", data={"_csrf_token": csrf}, files=folder)
+        assert r.status_code == 303, r.text[r.text.find("error-text"):][:600]
     check = await client.get(f"{draft_url}/{len(form.pages(matter)) + 1}")
     token = re.search(r'name="submit_token" value="([^"]+)"', check.text).group(1)
     r = await client.post(f"{draft_url}/submit", data={"_csrf_token": csrf, "submit_token": token,
                                                       "declaration": "yes"})
-    assert r.status_code == 303 and r.headers["location"].startswith("/cases/"), r.text[:1000]
+    assert r.status_code == 303 and "/cases/" in r.headers["location"], r.text[:1000]
     return r.headers["location"].split("/cases/")[1].split("?")[0]

@@ -1,10 +1,11 @@
-"""Who may reach what: every role × every case route × an object in and out of their scope.
+"""Who may reach what: every role × every case, result and window route × an object in and out of scope.
 
 Refusals must be 404 (or a sign-in redirect for visitors) so existence does not leak.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -37,12 +38,29 @@ async def test_the_authorisation_matrix(settings):  # noqa: F811 - the fixture
         file_id = re.search(r'href="/files/(\d+)"', case_page).group(1)
         started = await client.get("/matters/household-transfer/apply", params={"region": "500103"})
         draft = started.headers["location"]
+        done = await fill_and_submit(client, matter, upload_seed=3)
         who.save("owner")
         await sign_in(client, "13833330002")
         who.save("other citizen")
         for name in ("m-clerk-in", "m-clerk-out", "m-clerk-dept", "m-supervisor"):
             await who.staff(name)
         who.jars["visitor"] = __import__("httpx").Cookies()
+        clerk = who.act_as("m-clerk-in")  # one case finished, so there is a licence to reach
+        await clerk.post(f"/window/cases/{done}/accept", data={"_csrf_token": csrf(clerk)})
+        for step in (s.key for s in matter.steps if s.role.value in ("审核", "审批")):
+            await clerk.post(f"/window/cases/{done}/steps/{step}", data={"_csrf_token": csrf(clerk),
+                                                                        "decision": "approve", "opinion": "同意"})
+        r = await clerk.post(f"/window/cases/{done}/complete", data={"_csrf_token": csrf(clerk), "result": "办结"})
+        assert r.status_code == 303
+        licence = re.search(r'href="/licences/(\d+)"', (await who.act_as("owner").get(f"/cases/{done}")).text).group(1)
+        token = re.search(r"/verify/([A-Za-z0-9_-]+)", html.unescape(
+            (await who.act_as("owner").get(f"/licences/{licence}")).text)).group(1)
+        clerk = who.act_as("m-clerk-in")
+        started = await clerk.post("/window/intake", data={"_csrf_token": csrf(clerk), "phone": "13833330003",
+                                                           "name": "王五", "resident_id": "500108198001010018",
+                                                           "matter": matter.key})
+        assert started.status_code == 303, started.text[:300]
+        clerk_draft = started.headers["location"]
 
         reads = {
             f"/cases/{number}": {"owner": OK},
@@ -52,8 +70,15 @@ async def test_the_authorisation_matrix(settings):  # noqa: F811 - the fixture
             "/window": {"m-clerk-in": OK, "m-clerk-out": OK, "m-clerk-dept": OK, "m-supervisor": OK},
             f"/window/cases/{number}": {"m-clerk-in": OK, "m-supervisor": OK},
             f"/window/files/{file_id}": {"m-clerk-in": OK, "m-supervisor": OK},
+            f"/licences/{licence}": {"owner": OK, "m-clerk-in": OK, "m-supervisor": OK},
+            f"/licences/{licence}/pdf": {"owner": OK, "m-clerk-in": OK, "m-supervisor": OK},
+            f"/licences/{licence}/seal.png": {"owner": OK, "m-clerk-in": OK, "m-supervisor": OK},
+            f"/verify/{token}": {role: OK for role in ("visitor", "owner", "other citizen", "m-clerk-in",
+                                                       "m-clerk-out", "m-clerk-dept", "m-supervisor")},
+            "/window/intake": {"m-clerk-in": OK, "m-clerk-out": OK, "m-clerk-dept": OK},
+            clerk_draft: {"m-clerk-in": OK},
         }
-        staff_pages = {"/window", f"/window/cases/{number}", f"/window/files/{file_id}"}
+        staff_pages = {"/window", f"/window/cases/{number}", f"/window/files/{file_id}", "/window/intake"}
         problems = []
         for url, allowed in reads.items():
             for role in ("visitor", "owner", "other citizen", "m-clerk-in", "m-clerk-out", "m-clerk-dept",
@@ -69,7 +94,8 @@ async def test_the_authorisation_matrix(settings):  # noqa: F811 - the fixture
                     assert "/staff/signin" in r.headers["location"]
 
         actions = [f"/window/cases/{number}/refuse", f"/window/cases/{number}/complete",
-                   f"/window/cases/{number}/steps/review"]
+                   f"/window/cases/{number}/steps/review", f"/window/cases/{number}/finish",
+                   f"/window/cases/{number}/accept", f"/window/cases/{number}/correction"]
         for url in actions:
             for role in ("owner", "other citizen", "m-clerk-out", "m-clerk-dept", "m-supervisor"):
                 c = who.act_as(role)
@@ -81,6 +107,15 @@ async def test_the_authorisation_matrix(settings):  # noqa: F811 - the fixture
         r = await c.post(f"/cases/{number}/resubmit", data={"_csrf_token": csrf(c)})
         if r.status_code != 404:
             problems.append(f"other citizen POST resubmit: expected 404, got {r.status_code}")
+        for role in ("owner", "other citizen", "m-supervisor"):
+            c = who.act_as(role)
+            r = await c.post("/window/intake", data={"_csrf_token": csrf(c), "phone": "13833330009", "name": "赵六",
+                                                     "resident_id": "11010519491231002X", "matter": matter.key})
+            if r.status_code != 404:
+                problems.append(f"{role} POST /window/intake: expected 404, got {r.status_code}")
+            r = await c.post(f"{clerk_draft.rsplit('/', 1)[0]}/bulk", data={"_csrf_token": csrf(c)})
+            if r.status_code != 404:
+                problems.append(f"{role} POST the clerk's draft: expected 404, got {r.status_code}")
         assert not problems, "\n".join(problems)
         page = (await who.act_as("owner").get(f"/cases/{number}")).text
         assert "已提交，待受理" in page, "nobody outside the scope changed the case"

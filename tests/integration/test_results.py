@@ -1,0 +1,181 @@
+"""From an online application to a licence a stranger can verify through its QR link.
+
+submit → one-time notice → resubmit → accept → parallel reviews → complete → e-licence (page, PDF,
+seal image) → /me → /verify/{token}: masked, logged, rate-limited; a rejection's decision letter.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from litestar.testing import AsyncTestClient
+
+from app.db.engine import fetch
+from app.factory import create_app
+from app.licences import service as licences
+from tests.integration.apply_helpers import CREDIT_CODE, PERSON_ID, fill_and_submit, sample_file
+from tests.integration.test_accounts import csrf, sign_in
+from tests.integration.test_apply import _declared, verified
+from tests.integration.test_window import Identities, make_staff, settings  # noqa: F401 - fixture
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+COMPANY = "重庆示例有限公司"  # the name other tests register this credit code under (one database)
+
+
+async def query(settings, sql: str, *args) -> list[dict]:
+    """Read (or tidy) the database beside the app, through a runtime of this test's own loop."""
+    from app.runtime import Runtime
+
+    rt = Runtime(settings)
+    await rt.start(sync=False)
+    try:
+        async with rt.engine.transaction():
+            return await fetch(rt.engine, sql, *args)
+    finally:
+        await rt.stop()
+
+
+async def _decide(who, name, number, key, decision="approve", opinion="符合要求"):
+    c = who.act_as(name)
+    return await c.post(f"/window/cases/{number}/steps/{key}",
+                        data={"_csrf_token": csrf(c), "decision": decision, "opinion": opinion})
+
+
+async def test_online_case_to_a_licence_verified_through_its_qr_link(settings):  # noqa: F811
+    matter = _declared("construction-permit")
+    await make_staff(settings, "r-clerk", "clerk", "500103", ("housing",))
+    await make_staff(settings, "r-housing", "reviewer", "500103", ("housing",))
+    await make_staff(settings, "r-fire", "reviewer", "500000", ("fire",))
+    await make_staff(settings, "r-cad", "reviewer", "500000", ("civil_air_defence",))
+    await make_staff(settings, "r-nanan", "clerk", "500108", ("housing",))
+    app = create_app(settings)
+    async with AsyncTestClient(app) as client:
+        client.follow_redirects = False
+        who = Identities(client)
+        await verified(client, "13844440001")
+        await client.post("/me/companies", data={"company_name": COMPANY, "credit_code": CREDIT_CODE,
+                                                 "legal_rep": "张三", "role": "legal_rep", "_csrf_token": csrf(client)})
+        number = await fill_and_submit(client, matter)
+        who.save("citizen")
+        await sign_in(client, "13844440002")
+        who.save("stranger")
+        who.jars["visitor"] = __import__("httpx").Cookies()
+        for name in ("r-clerk", "r-housing", "r-fire", "r-cad", "r-nanan"):
+            await who.staff(name)
+
+        # One-time notice: every missing item at once; the applicant sees exactly that list.
+        wrong = matter.materials[0]
+        clerk = who.act_as("r-clerk")
+        r = await clerk.post(f"/window/cases/{number}/correction", data={
+            "_csrf_token": csrf(clerk), "items": [f"material:{wrong.name}"],
+            f"note:material:{wrong.name}": "申请表未盖单位公章", "note": "请补正后重新提交"})
+        assert r.status_code == 303
+        citizen = who.act_as("citizen")
+        tracking = (await citizen.get(f"/cases/{number}")).text
+        assert "申请表未盖单位公章" in tracking and wrong.title in tracking
+        name, payload = sample_file(wrong.kinds, 9)
+        r = await citizen.post(f"/cases/{number}/materials/{wrong.name}", data={"_csrf_token": csrf(citizen)},
+                               files={"files": (name, payload, "application/octet-stream")})
+        assert r.status_code == 303
+        assert (await citizen.post(f"/cases/{number}/resubmit", data={"_csrf_token": csrf(citizen)})).status_code == 303
+        assert number in (await who.act_as("r-clerk").get("/window?tab=intake")).text, "back in the same queue"
+
+        # Accept, then the parallel reviews, then complete: the licence is issued.
+        clerk = who.act_as("r-clerk")
+        assert (await clerk.post(f"/window/cases/{number}/accept", data={"_csrf_token": csrf(clerk)})).status_code == 303
+        for name, key in (("r-housing", "quality_safety"), ("r-fire", "fire_review"),
+                          ("r-cad", "civil_air_defence_review"), ("r-housing", "approve")):
+            assert (await _decide(who, name, number, key)).status_code == 303, key
+        clerk = who.act_as("r-clerk")
+        staff_page = (await clerk.get(f"/window/cases/{number}")).text
+        assert "已用工作日" in staff_page and "剩余工作日" in staff_page
+        r = await clerk.post(f"/window/cases/{number}/complete", data={"_csrf_token": csrf(clerk),
+                                                                      "result": "准予施工许可"})
+        assert r.status_code == 303
+
+        tracking = (await who.act_as("citizen").get(f"/cases/{number}")).text
+        assert "办理结果" in tracking and "建筑工程施工许可证" in tracking
+        licence_id = re.search(r'href="/licences/(\d+)/pdf"', tracking).group(1)
+        me = (await who.act_as("citizen").get("/me")).text
+        assert f"/licences/{licence_id}" in me and "建筑工程施工许可证" in me
+
+        page = await who.act_as("citizen").get(f"/licences/{licence_id}")
+        assert page.status_code == 200 and COMPANY in page.text and "<svg" in page.text
+        verify_url = re.search(r'href="(https?://[^"]+/verify/([A-Za-z0-9_-]+))"', html.unescape(page.text))
+        assert verify_url, "the licence page links its check URL (the QR code's target)"
+        token = verify_url.group(2)
+        pdf = await who.act_as("citizen").get(f"/licences/{licence_id}/pdf")
+        assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
+        assert pdf.content.startswith(b"%PDF") and b"attachment" in pdf.headers["content-disposition"].encode()
+        seal = await who.act_as("citizen").get(f"/licences/{licence_id}/seal.png")
+        assert seal.status_code == 200 and seal.content.startswith(b"\x89PNG")
+        assert (await who.act_as("r-clerk").get(f"/licences/{licence_id}")).status_code == 200, "staff in scope"
+        for role in ("stranger", "r-nanan"):
+            for suffix in ("", "/pdf", "/seal.png"):
+                r = await who.act_as(role).get(f"/licences/{licence_id}{suffix}")
+                assert r.status_code == 404, (role, suffix, r.status_code)
+        r = await who.act_as("visitor").get(f"/licences/{licence_id}")
+        assert r.status_code == 303 and "signin" in r.headers["location"]
+
+        # The stranger scanning the QR code needs no account and sees only what a verifier needs.
+        check = await who.act_as("visitor").get(f"/verify/{token}")
+        assert check.status_code == 200
+        assert "核验通过" in check.text and "建筑工程施工许可证" in check.text and COMPANY in check.text
+        assert CREDIT_CODE not in check.text and licences.mask_id(CREDIT_CODE) in check.text
+        assert "准予施工许可" not in check.text, "the case's own details stay private"
+        missing = await who.act_as("visitor").get("/verify/" + "x" * 24)
+        assert missing.status_code == 404 and "未找到" in missing.text
+        logged = await query(settings, "SELECT licence_id, found FROM verify_check ORDER BY id")
+        assert [(r["licence_id"], bool(r["found"])) for r in logged][-2:] == [(int(licence_id), True), (None, False)]
+
+        statuses = [(await who.act_as("visitor").get(f"/verify/{token}")).status_code
+                    for _ in range(licences.VERIFY_PER_MINUTE)]
+        assert statuses[-1] == 429 and 200 in statuses, statuses
+        limited = await who.act_as("visitor").get(f"/verify/{token}")
+        assert "核验过于频繁" in limited.text and limited.headers["retry-after"] == "60"
+        await query(settings, "DELETE FROM verify_check")  # later tests check from the same address
+
+
+async def test_a_rejected_case_gets_a_decision_letter_with_the_reasons_and_a_person_is_masked(settings):  # noqa: F811
+    matter = _declared("residence-permit")
+    await make_staff(settings, "d-clerk", "clerk", "500103", (matter.department,))
+    app = create_app(settings)
+    async with AsyncTestClient(app) as client:
+        client.follow_redirects = False
+        who = Identities(client)
+        await verified(client, "13844440003")
+        approved = await fill_and_submit(client, matter)
+        rejected = await fill_and_submit(client, matter, upload_seed=5)
+        who.save("citizen")
+        await who.staff("d-clerk")
+        clerk = who.act_as("d-clerk")
+        steps = [s.key for s in matter.steps if s.role.value in ("审核", "审批")]
+        for number, decision in ((approved, "approve"), (rejected, "reject")):
+            assert (await clerk.post(f"/window/cases/{number}/accept", data={"_csrf_token": csrf(clerk)})).status_code == 303
+            for key in (steps if decision == "approve" else steps[:1]):
+                r = await _decide(who, "d-clerk", number, key, decision, "居住证明与实际居住地址不符"
+                                  if decision == "reject" else "符合条件")
+                assert r.status_code == 303
+            r = await clerk.post(f"/window/cases/{number}/complete", data={"_csrf_token": csrf(clerk),
+                                                                           "result": "办结"})
+            assert r.status_code == 303
+
+        letter_page = (await who.act_as("citizen").get(f"/cases/{rejected}")).text
+        assert "不予行政许可决定书" in letter_page or "不予办理告知书" in letter_page
+        letter_id = re.search(r'href="/licences/(\d+)"', letter_page).group(1)
+        letter = (await who.act_as("citizen").get(f"/licences/{letter_id}")).text
+        assert "居住证明与实际居住地址不符" in letter and "行政复议" in letter
+        assert (await who.act_as("citizen").get(f"/licences/{letter_id}/pdf")).content.startswith(b"%PDF")
+
+        card_page = (await who.act_as("citizen").get(f"/cases/{approved}")).text
+        card_id = re.search(r'href="/licences/(\d+)"', card_page).group(1)
+        card = (await who.act_as("citizen").get(f"/licences/{card_id}")).text
+        token = re.search(r"/verify/([A-Za-z0-9_-]+)", html.unescape(card)).group(1)
+        who.jars["visitor"] = __import__("httpx").Cookies()
+        check = (await who.act_as("visitor").get(f"/verify/{token}")).text
+        assert "张*" in check and "张三" not in check
+        assert PERSON_ID not in check and licences.mask_id(PERSON_ID) in check
+        wallet = (await who.act_as("citizen").get("/me")).text
+        assert f"/licences/{card_id}" in wallet and f"/licences/{letter_id}" not in wallet, "letters are not licences"
