@@ -315,6 +315,8 @@ KIND_LABELS = {"person": "自然人", "company": "法人"}
 DELIVERY_LABELS = {"courier": "快递送达", "window": "窗口领取", "online": "网上下载（电子证照）"}
 OUTPUT_KIND_LABELS = {"licence": "证照", "seal": "印章", "decision": "决定文书"}
 STEP_LABELS = {"waiting": "待开始", "active": "审核中", "approved": "已同意", "rejected": "不同意"}
+ROLE_LABELS = {"applicant": "申请人", "staff": "工作人员", "clerk": "窗口人员", "reviewer": "审核人员",
+               "supervisor": "督查人员", "admin": "管理员"}
 CHANNEL_LABELS = {"web": "网上办事大厅", "mobile": "移动端", "window": "窗口", "kiosk": "自助终端"}
 THEMES = ("开办企业", "工程建设", "企业变更", "企业注销", "交通运输", "户籍办理", "社会保障", "住房保障",
           "生育收养", "个体经营", "用水用电")

@@ -298,6 +298,8 @@ async def decide_step(engine: Engine, case: dict, step_key: str, actor: CurrentA
             await _move(engine, case, st.REJECTED, actor, f"{step['name']}未通过")
             await fetch(engine, "UPDATE case_step SET status = 'waiting' WHERE case_id = {} AND status = 'active'",
                         case["id"])
+            await _sms(engine, case, f"【快办】您的“{case['matter_name']}”（{case['number']}）审核未通过，"
+                                     "办结后可登录快办查看决定书及理由。")
             return
         open_in_stage = await fetch(engine, "SELECT count(*) AS n FROM case_step WHERE case_id = {} AND stage = {} "
                                             "AND status = 'active'", case["id"], step["stage"])
@@ -310,6 +312,7 @@ async def decide_step(engine: Engine, case: dict, step_key: str, actor: CurrentA
                         case["id"], following[0]["next"])
         else:
             await _move(engine, case, st.APPROVED, actor, "全部审核环节通过")
+            await _sms(engine, case, f"【快办】您的“{case['matter_name']}”（{case['number']}）已审核通过，即将办结。")
     notify(pm, {"case": case["number"], "step": step_key, "approve": approve, "actor": actor.display_name,
                 "role": actor.role, "channel": "window", "note": opinion, "at": now.isoformat()})
 

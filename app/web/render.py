@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from pathlib import Path
@@ -14,6 +15,7 @@ from litestar.utils.scope.state import ScopeState
 from minijinja import Environment, Markup
 
 from app import i18n
+from app.clock import CHINA_TZ
 from app.static_assets import asset_url, htmx_integrity
 
 
@@ -47,6 +49,8 @@ class Renderer:
         self.env.add_global("STEP_LABELS", i18n.STEP_LABELS)
         self.env.add_filter("days", _days)
         self.env.add_filter("filesize", _filesize)
+        self.env.add_filter("localtime", _localtime)
+        self.env.add_global("ROLE_LABELS", i18n.ROLE_LABELS)
 
     def _load(self, name: str) -> str | None:
         namespace, _, rest = name.partition("/")
@@ -109,6 +113,16 @@ class Renderer:
             media_type="text/html",
             headers={"Vary": "HX-Request"},
         )
+
+
+def _localtime(value) -> str:
+    """A stored moment as people in Chongqing read it, to the minute: 2026-11-28 14:37."""
+    if value is None or value == "":
+        return ""
+    moment = value if isinstance(value, datetime.datetime) else datetime.datetime.fromisoformat(str(value))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=datetime.UTC)
+    return moment.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
 
 
 def _filesize(size: int) -> str:

@@ -158,5 +158,7 @@ def test_workbench_from_walk_in_to_a_verified_licence(desk: Page, add_staff, bro
         expect(check.locator(".verify-result")).to_contain_text("核验通过")
         expect(check.locator("dl.facts")).to_contain_text("个体工商户营业执照")  # held by the business, by name
         expect(check.locator("dl.facts")).not_to_contain_text("李四")  # the operator's own name stays private
+        assert check.evaluate("document.documentElement.scrollWidth") <= 375, "the check page is read on a phone"
+        check.screenshot(path=str(shots_dir / "verify-phone.png"), full_page=True)
     finally:
         stranger.close()

@@ -179,3 +179,49 @@ async def test_a_rejected_case_gets_a_decision_letter_with_the_reasons_and_a_per
         assert PERSON_ID not in check and licences.mask_id(PERSON_ID) in check
         wallet = (await who.act_as("citizen").get("/me")).text
         assert f"/licences/{card_id}" in wallet and f"/licences/{letter_id}" not in wallet, "letters are not licences"
+
+
+async def test_an_issued_licence_is_offered_as_a_material_in_a_later_application(settings):  # noqa: F811
+    change = _declared("business-licence-change")
+    await make_staff(settings, "u-clerk", "clerk", "500103", ("market",))
+    app = create_app(settings)
+    async with AsyncTestClient(app) as client:
+        client.follow_redirects = False
+        who = Identities(client)
+        await verified(client, "13844440004")
+        await client.post("/me/companies", data={"company_name": COMPANY, "credit_code": CREDIT_CODE,
+                                                 "legal_rep": "张三", "role": "legal_rep", "_csrf_token": csrf(client)})
+        number = await fill_and_submit(client, change)
+        who.save("citizen")
+        await who.staff("u-clerk")
+        clerk = who.act_as("u-clerk")
+        await clerk.post(f"/window/cases/{number}/accept", data={"_csrf_token": csrf(clerk)})
+        for step in (s.key for s in change.steps if s.role.value in ("审核", "审批")):
+            assert (await _decide(who, "u-clerk", number, step)).status_code == 303
+        assert (await clerk.post(f"/window/cases/{number}/complete", data={"_csrf_token": csrf(clerk),
+                                                                          "result": "准予变更登记"})).status_code == 303
+        sms = await query(settings, "SELECT body FROM outbox WHERE kind = 'sms' ORDER BY id")
+        texts = [r["body"] for r in sms if number in r["body"]]
+        assert any("已受理" in t for t in texts) and any("已审核通过" in t for t in texts)
+        assert any("已办结" in t and "营业执照" in t for t in texts), "the applicant hears of each change by SMS"
+
+        citizen = who.act_as("citizen")
+        started = await citizen.get("/matters/seal-carving/apply", params={"region": "500103"})
+        if started.status_code == 200:  # choose the company
+            company = re.search(r'name="company" value="(\d+)"', started.text).group(1)
+            started = await citizen.get("/matters/seal-carving/apply", params={"region": "500103", "company": company})
+        draft = started.headers["location"].rsplit("/", 1)[0]
+        from app.applications import form
+
+        materials_page = f"{draft}/{len(form.pages(_declared('seal-carving')))}"
+        page = (await citizen.get(materials_page)).text
+        offer = re.search(r'action="(' + draft + r'/materials/business_licence/licence/\d+)"', page)
+        assert offer and "使用我的证照：" in page, "the licence is offered under the matching material"
+        r = await citizen.post(offer.group(1), data={"_csrf_token": csrf(citizen)})
+        assert r.status_code == 303
+        page = (await citizen.get(materials_page)).text
+        listed = re.search(r'<section[^>]+id="m-business_licence".*?</section>', page, re.S).group(0)
+        assert "营业执照（" in listed and ".pdf" in listed
+        file_id = re.search(r'href="/files/(\d+)"', listed).group(1)
+        pdf = await citizen.get(f"/files/{file_id}")
+        assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
