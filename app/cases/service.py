@@ -12,6 +12,7 @@ import asyncpg
 from piccolo.engine.base import Engine
 
 from app.cases import status as st
+from app.cases import tally
 from app.clock import Clock
 from app.db.engine import fetch
 from app.outbox import queue_sms
@@ -65,6 +66,7 @@ async def _insert_case(engine, *, number, parent_id, matter: Matter, region, acc
         company_id, applicant, channel, entered_by, st.SUBMITTED, json.dumps(answers, ensure_ascii=False), key,
         now, promised, legal, promised, now,
     )
+    await tally.add(engine, tally.key(region, matter.department, st.SUBMITTED, promised, now), 1)
     return rows[0]["id"], promised
 
 
@@ -155,24 +157,21 @@ async def move(
     note: str = "", extra_sql: str = "", extra_args: tuple = (),
 ) -> None:
     """The one way a case changes state (inside the caller's transaction): along MOVES, only from the
-    state the caller saw (so two clerks cannot both act), with the event row."""
+    state the caller saw (so two clerks cannot both act), with the event row and the tab tally."""
     if to not in st.MOVES.get(case["status"], set()):
         raise CaseError(f"办件当前为“{st.LABELS.get(case['status'], case['status'])}”，"
                         f"不能变更为“{st.LABELS.get(to, to)}”，请刷新页面查看最新状态")
     now = _now()
     updated = await fetch(
         engine,
-        f"UPDATE kb_case SET status = {{}}, updated_at = {{}}{extra_sql} WHERE id = {{}} AND status = {{}} RETURNING id",
+        f"UPDATE kb_case SET status = {{}}, updated_at = {{}}{extra_sql} WHERE id = {{}} AND status = {{}} "
+        "RETURNING id, promised_due",
         to, now, *extra_args, case["id"], case["status"],
     )
     if not updated:
         raise CaseError("办件已被其他工作人员处理，请刷新后查看")
     await _event(engine, case["id"], case["status"], to, actor_id, actor_name, role, channel, note, now)
-    for listener in MOVE_LISTENERS:
-        listener(case, to)
-
-
-MOVE_LISTENERS: list = []  # in-process caches that depend on case states (the window's tab counts)
+    await tally.shift(engine, case, to, updated[0]["promised_due"], now)
 
 
 async def own_case(engine: Engine, number: str, account_id: int) -> dict | None:

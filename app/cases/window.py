@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import datetime
 import json
-import time
 
 from piccolo.engine.base import Engine
 
 from app.accounts.sessions import CurrentAccount
 from app.cases import status as st
-from app.cases.service import MOVE_LISTENERS, CaseError, _event, move, notify
+from app.cases import tally
+from app.cases.service import CaseError, _event, move, notify
 from app.clock import Clock, Pause
 from app.db.engine import fetch
 from app.licences import service as licences
@@ -36,62 +36,94 @@ def _now() -> datetime.datetime:
     return datetime.datetime.now(datetime.UTC)
 
 
-def scope(account: CurrentAccount, alias: str = "c") -> tuple[str, list]:
-    """SQL for the cases this staff member may see: their region (and below), their departments."""
-    parts, args = [], []
+def _region_part(account: CurrentAccount, alias: str) -> tuple[str, list]:
     if account.region_code and account.region_code != CITY_CODE:
         # A district and its towns share the 6-digit prefix: a range the queue index can use.
         district = account.region_code[:6]
-        parts.append(f"{alias}.region_code >= {{}} AND {alias}.region_code < {{}}")
-        args += [district, str(int(district) + 1)]
-    if account.role in ("clerk", "reviewer") and account.departments:
-        marks = ", ".join("{}" for _ in account.departments)
+        return f"{alias}.region_code >= {{}} AND {alias}.region_code < {{}}", [district, str(int(district) + 1)]
+    return "1=1", []
+
+
+def _departments(account: CurrentAccount) -> tuple[str, ...]:
+    """The departments that bound a clerk's or reviewer's scope (none: supervisors and admins)."""
+    return tuple(account.departments) if account.role in ("clerk", "reviewer") and account.departments else ()
+
+
+def scope(account: CurrentAccount, alias: str = "c") -> tuple[str, list]:
+    """SQL for the cases this staff member may see: their region (and below), their departments."""
+    where, args = _region_part(account, alias)
+    departments = _departments(account)
+    if departments:
+        marks = ", ".join("{}" for _ in departments)
         # A department also sees cases in which it holds a step (fire review of a construction permit).
-        parts.append(f"({alias}.department IN ({marks}) OR EXISTS (SELECT 1 FROM case_step s "
-                     f"WHERE s.case_id = {alias}.id AND s.department IN ({marks})))")
-        args.extend(account.departments)
-        args.extend(account.departments)
-    return (" AND ".join(parts) or "1=1"), args
+        where += (f" AND ({alias}.department IN ({marks}) OR EXISTS (SELECT 1 FROM case_step s "
+                  f"WHERE s.case_id = {alias}.id AND s.department IN ({marks})))")
+        args = args + list(departments) * 2
+    return where, args
 
 
-COUNTS_SECONDS = 30.0
-_counts_cache: dict[tuple, tuple[float, dict[str, int]]] = {}
-MOVE_LISTENERS.append(lambda case, to: _counts_cache.clear())
+WORKING = (st.ACCEPTED, st.IN_REVIEW, st.APPROVED, st.REJECTED)
 
 
 async def counts(engine: Engine, account: CurrentAccount, today: datetime.date) -> dict[str, int]:
-    """Tab counts, recomputed at most every COUNTS_SECONDS per scope (and after any decision here).
-
-    The aggregate reads every open case of the scope (~200 ms at 100,000); maintained counters are the
-    next step (see README)."""
-    key = (account.role, account.region_code, account.departments, today)
-    hit = _counts_cache.get(key)
-    if hit and hit[0] > time.monotonic():
-        return hit[1]
-    result = await _count(engine, account, today)
-    _counts_cache[key] = (time.monotonic() + COUNTS_SECONDS, result)
+    """Tab counts from the maintained tally (never a count over the scope's cases), plus the cases of
+    other departments in which one of this person's departments has a step waiting or open."""
+    region_sql, region_args = _region_part(account, "c")
+    departments = _departments(account)
+    where, args = region_sql, list(region_args)
+    if departments:
+        where += " AND c.department IN (" + ", ".join("{}" for _ in departments) + ")"
+        args += departments
+    result = dict.fromkeys(TABS, 0)
+    for row in await tally.rows_in(engine, where, args):
+        _count_one(result, row["status"], tally._date(row["due"]), tally._date(row["done_on"]), row["n"], today)
+    if departments:
+        marks = ", ".join("{}" for _ in departments)
+        held = await fetch(
+            engine,
+            "SELECT DISTINCT c.id, c.status, c.promised_due FROM case_step s JOIN kb_case c ON c.id = s.case_id "
+            f"WHERE s.department IN ({marks}) AND s.status IN ('waiting', 'active') "
+            f"AND c.department NOT IN ({marks}) AND {region_sql}",
+            *departments, *departments, *region_args,
+        )
+        for row in held:
+            _count_one(result, row["status"], tally._date(row["promised_due"]), tally.NONE, 1, today)
     return result
 
 
-async def _count(engine: Engine, account: CurrentAccount, today: datetime.date) -> dict[str, int]:
-    """Tab counts in one aggregate query (no rows are loaded)."""
+def _count_one(result: dict, status: str, due: datetime.date, done_on: datetime.date, n: int,
+               today: datetime.date) -> None:
+    if status in (st.SUBMITTED, st.RESUBMITTED):
+        result["intake"] += n
+    elif status == st.CORRECTION:
+        result["correction"] += n
+    elif status in WORKING:
+        result["review"] += n
+        if due != tally.NONE and due < today:
+            result["overdue"] += n
+        elif due != tally.NONE and due <= today + datetime.timedelta(days=NEAR_DAYS):
+            result["near"] += n
+    elif status in tally.DONE and done_on == today:
+        result["done"] += n
+
+
+async def counted_by_scan(engine: Engine, account: CurrentAccount, today: datetime.date) -> dict[str, int]:
+    """The same counts read straight from the cases (a scan): the reference the tally is tested against."""
     where, args = scope(account)
-    working = (st.ACCEPTED, st.IN_REVIEW, st.APPROVED, st.REJECTED)
-    marks = ", ".join("{}" for _ in working)
-    rows = await fetch(
-        engine,
-        "SELECT "
-        "sum(CASE WHEN c.status IN ({}, {}) THEN 1 ELSE 0 END) AS intake, "
-        "sum(CASE WHEN c.status = {} THEN 1 ELSE 0 END) AS correction, "
-        f"sum(CASE WHEN c.status IN ({marks}) THEN 1 ELSE 0 END) AS review, "
-        f"sum(CASE WHEN c.status IN ({marks}) AND c.promised_due >= {{}} AND c.promised_due <= {{}} THEN 1 ELSE 0 END) AS near, "
-        f"sum(CASE WHEN c.status IN ({marks}) AND c.promised_due < {{}} THEN 1 ELSE 0 END) AS overdue, "
-        "sum(CASE WHEN c.status IN ('completed', 'delivered', 'refused') AND c.updated_at >= {} THEN 1 ELSE 0 END) AS done "
-        f"FROM kb_case c WHERE {where}",
-        st.SUBMITTED, st.RESUBMITTED, st.CORRECTION, *working, *working, today,
-        today + datetime.timedelta(days=NEAR_DAYS), *working, today, _start_of(today), *args,
-    )
-    return {tab: int(rows[0][tab] or 0) for tab in TABS}
+    rows = await fetch(engine, f"SELECT c.id, c.status, c.promised_due, c.updated_at, c.department FROM kb_case c "
+                               f"WHERE {where}", *args)
+    departments = set(_departments(account))
+    result = dict.fromkeys(TABS, 0)
+    for row in rows:
+        if departments and row["department"] not in departments:
+            pending = await fetch(engine, "SELECT count(*) AS n FROM case_step WHERE case_id = {} AND status IN "
+                                          "('waiting', 'active') AND department IN (" +
+                                  ", ".join("{}" for _ in departments) + ")", row["id"], *departments)
+            if not pending[0]["n"]:
+                continue
+        done_on = tally._local_day(row["updated_at"]) if row["status"] in tally.DONE else tally.NONE
+        _count_one(result, row["status"], tally._date(row["promised_due"]), done_on, 1, today)
+    return result
 
 
 def _start_of(today: datetime.date) -> datetime.datetime:

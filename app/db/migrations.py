@@ -117,6 +117,15 @@ async def _licences(engine: Engine) -> None:
         await fetch(engine, sql)
 
 
+async def _tally(engine: Engine) -> None:
+    from app.cases import tally
+
+    await tables.CaseTally.create_table(if_not_exists=True)
+    await fetch(engine, "CREATE UNIQUE INDEX IF NOT EXISTS case_tally_key ON case_tally "
+                        "(region_code, department, status, due, done_on)")
+    await tally.rebuild(engine)
+
+
 MIGRATIONS: list[tuple[str, Callable[[Engine], Awaitable[None]]]] = [
     ("0001_core", _core),
     ("0002_accounts", _accounts),
@@ -125,6 +134,7 @@ MIGRATIONS: list[tuple[str, Callable[[Engine], Awaitable[None]]]] = [
     ("0005_window", _window),
     ("0006_steps", _steps),
     ("0007_licences", _licences),
+    ("0008_tally", _tally),
 ]
 
 

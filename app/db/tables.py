@@ -315,6 +315,17 @@ class VerifyCheck(Table, tablename="verify_check"):
     at = Timestamptz()
 
 
+class CaseTally(Table, tablename="case_tally"):
+    """How many cases sit in each (region, department, status, due date, day done): the window's tab counts."""
+
+    region_code = Varchar(length=12)
+    department = Varchar(length=40)
+    status = Varchar(length=20)
+    due = Date()
+    done_on = Date()
+    n = Integer(default=0)
+
+
 class CaseSequence(Table, tablename="case_sequence"):
     """The daily sequence behind case numbers, per region."""
 
@@ -339,5 +350,5 @@ CASE_TABLES: tuple[type[Table], ...] = (Draft, Upload, Case, CaseEvent, CaseSequ
 
 def bind(engine) -> None:
     """Point every table at the configured engine (set once at start-up)."""
-    for table in TABLES + ACCOUNT_TABLES + CASE_TABLES + (LoginFailure, CasePause, CorrectionNotice, CaseStep, Licence, VerifyCheck):
+    for table in TABLES + ACCOUNT_TABLES + CASE_TABLES + (LoginFailure, CasePause, CorrectionNotice, CaseStep, Licence, VerifyCheck, CaseTally):
         table._meta._db = engine

@@ -12,7 +12,7 @@ from app.factory import create_app
 from tests.integration.apply_helpers import PERSON_ID, complete_draft, png_bytes
 from tests.integration.test_accounts import csrf, sign_in
 from tests.integration.test_apply import _declared, verified
-from tests.integration.test_results import query
+from tests.integration.test_results import assert_tally_matches_a_scan, query
 from tests.integration.test_window import Identities, make_staff, settings  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -83,6 +83,9 @@ async def test_a_clerk_applies_for_a_walk_in_and_finishes_an_instant_matter_at_t
         assert done.status_code == 303
         page = (await clerk.get(f"/window/cases/{number}")).text
         assert "已办结" in page and "个体工商户营业执照" in page and "当场审核通过" in page
+        await assert_tally_matches_a_scan(settings, ("i-clerk", "i-other", "i-supervisor"), rebuild=True)
+        tabs = (await clerk.get("/window?tab=done")).text
+        assert re.search(r"已办结 <span class=\"count\">[1-9]", tabs) and number in tabs
 
         # The walk-in signs in with the same mobile number and finds everything there.
         who.jars["walk-in"] = __import__("httpx").Cookies()

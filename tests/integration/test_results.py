@@ -37,6 +37,31 @@ async def query(settings, sql: str, *args) -> list[dict]:
         await rt.stop()
 
 
+async def assert_tally_matches_a_scan(settings, usernames, rebuild: bool = False) -> None:
+    """The maintained tab counts equal a count over each staff member's cases, today (and again after
+    recounting the tally from scratch, when `rebuild`)."""
+    from app.accounts import service as accounts
+    from app.cases import tally, window
+    from app.runtime import Runtime
+
+    rt = Runtime(settings)
+    await rt.start(sync=False)
+    try:
+        today = rt.clock.local_date(rt.clock.now())
+        for username in usernames:
+            row = await fetch(rt.engine, "SELECT id FROM account WHERE username = {}", username)
+            account = await accounts.get(rt.engine, row[0]["id"])
+            kept, scanned = await window.counts(rt.engine, account, today), await window.counted_by_scan(
+                rt.engine, account, today)
+            assert kept == scanned, (username, kept, scanned)
+            if rebuild:
+                async with rt.engine.transaction():
+                    await tally.rebuild(rt.engine)
+                assert await window.counts(rt.engine, account, today) == kept, username
+    finally:
+        await rt.stop()
+
+
 async def _decide(who, name, number, key, decision="approve", opinion="符合要求"):
     c = who.act_as(name)
     return await c.post(f"/window/cases/{number}/steps/{key}",
@@ -85,6 +110,10 @@ async def test_online_case_to_a_licence_verified_through_its_qr_link(settings): 
         # Accept, then the parallel reviews, then complete: the licence is issued.
         clerk = who.act_as("r-clerk")
         assert (await clerk.post(f"/window/cases/{number}/accept", data={"_csrf_token": csrf(clerk)})).status_code == 303
+        staff = ("r-clerk", "r-housing", "r-fire", "r-cad", "r-nanan")
+        await assert_tally_matches_a_scan(settings, staff)
+        fire_tabs = (await who.act_as("r-fire").get("/window")).text
+        assert re.search(r"审核中 <span class=\"count\">[1-9]", fire_tabs), "fire counts the case it holds a step in"
         for name, key in (("r-housing", "quality_safety"), ("r-fire", "fire_review"),
                           ("r-cad", "civil_air_defence_review"), ("r-housing", "approve")):
             assert (await _decide(who, name, number, key)).status_code == 303, key
@@ -95,6 +124,7 @@ async def test_online_case_to_a_licence_verified_through_its_qr_link(settings): 
                                                                       "result": "准予施工许可"})
         assert r.status_code == 303
 
+        await assert_tally_matches_a_scan(settings, staff)
         tracking = (await who.act_as("citizen").get(f"/cases/{number}")).text
         assert "办理结果" in tracking and "建筑工程施工许可证" in tracking
         licence_id = re.search(r'href="/licences/(\d+)/pdf"', tracking).group(1)
