@@ -73,6 +73,7 @@ async def _insert_case(engine, *, number, parent_id, matter: Matter, region, acc
 async def submit(
     engine: Engine, clock: Clock, *, draft, matter: Matter, members: list[Matter], account_id: int,
     applicant_name: str, phone: str | None, channel: str, actor_name: str, entered_by: int | None = None, pm=None,
+    entered_at: str = "",
 ) -> str:
     """Turn a draft into a case (a bundle: a parent case and one sub-case per member matter).
 
@@ -83,7 +84,7 @@ async def submit(
         return existing
     number = await _create(engine, clock, draft=draft, matter=matter, members=members, account_id=account_id,
                            applicant_name=applicant_name, phone=phone, channel=channel, actor_name=actor_name,
-                           entered_by=entered_by)
+                           entered_by=entered_by, entered_at=entered_at)
     notify(pm, {"case": number, "from": None, "to": st.SUBMITTED, "actor": actor_name,
                 "role": "staff" if entered_by else "applicant", "channel": channel, "note": "",
                 "at": _now().isoformat()})
@@ -102,7 +103,7 @@ def notify(pm, event: dict) -> None:
 
 
 async def _create(engine, clock, *, draft, matter, members, account_id, applicant_name, phone, channel, actor_name,
-                  entered_by) -> str:
+                  entered_by, entered_at="") -> str:
     now = _now()
     try:
         async with engine.transaction():
@@ -116,7 +117,7 @@ async def _create(engine, clock, *, draft, matter, members, account_id, applican
             case_id, expected = await _insert_case(engine, number=number, parent_id=None, matter=matter,
                                                    key=draft.submit_token, **common)
             role = "staff" if entered_by else "applicant"
-            note = "工作人员代为录入" if entered_by else ""
+            note = ("工作人员代为录入" + (f"（{entered_at}）" if entered_at else "")) if entered_by else ""
             await _event(engine, case_id, None, st.SUBMITTED, entered_by or account_id, actor_name, role, channel,
                          note, now)
             slowest = expected

@@ -23,6 +23,7 @@ from app.licences import service as licences
 from app.cases import service as cases
 from app.cases import status as st
 from app.cases import window as window_rules
+from app.db.engine import fetch
 from app.materials.storage import FileStore
 from app.web import csrf
 from app.web import licences as licence_web
@@ -435,13 +436,20 @@ async def apply_submit(request: Request, draft_id: FromPath[int]) -> Response:
         rt.engine, rt.clock, draft=draft, matter=matter, members=members, account_id=draft.account_id,
         applicant_name=applicant, phone=me.phone, channel="window" if by_staff else _channel(request),
         actor_name=account.display_name if by_staff else (me.name or "申请人"),
-        entered_by=draft.entered_by, pm=rt.host.pm,
+        entered_by=draft.entered_by, pm=rt.host.pm, entered_at=await _hall_of(rt, account) if by_staff else "",
     )
     if rt.queue is not None:
         await outbox.enqueue(rt.queue, await outbox.pending(rt.engine, 20))
     if by_staff:
         return Redirect(f"/window/cases/{number}?submitted=1", status_code=303)
     return Redirect(f"/cases/{number}?submitted=1", status_code=303)
+
+
+async def _hall_of(rt, account) -> str:
+    """Where a clerk works: the hall (or service point) of their region."""
+    rows = await fetch(rt.engine, "SELECT name FROM hall WHERE region_code = {} ORDER BY kind LIMIT 1",
+                       account.region_code or "")
+    return rows[0]["name"] if rows else ""
 
 
 def _channel(request: Request) -> str:

@@ -64,7 +64,7 @@ async def test_a_clerk_applies_for_a_walk_in_and_finishes_an_instant_matter_at_t
         assert odd.status_code == 422 and "IMG_0001.png" in odd.text and "未能从文件名识别" in odd.text
         number = await complete_draft(clerk, matter, draft_url, upload_seed=4, bulk=True)
         page = (await clerk.get(f"/window/cases/{number}")).text
-        assert "窗口" in page and "工作人员代为录入" in page and "员工i-clerk" in page
+        assert "窗口" in page and "工作人员代为录入（渝中区政务服务中心）" in page and "员工i-clerk" in page
         rows = await query(settings, "SELECT channel, entered_by, account_id FROM kb_case WHERE number = {}", number)
         staff_id = (await query(settings, "SELECT id FROM account WHERE username = 'i-clerk'"))[0]["id"]
         assert rows[0]["channel"] == "window" and rows[0]["entered_by"] == staff_id
