@@ -301,6 +301,7 @@ ZH_CN: dict[str, str] = {
     "for companies": "法人事项",
     "Company (for company matters)": "企业信息（法人事项填写）",
     "Open the application form": "打开申请表",
+    "Applicant details": "申请人信息",
 }
 
 CATALOGS = {"zh-CN": ZH_CN}

@@ -421,3 +421,11 @@ async def staff_name(engine: Engine, account_id: int | None) -> str:
         return ""
     rows = await fetch(engine, "SELECT name, username FROM account WHERE id = {}", account_id)
     return (rows[0]["name"] or rows[0]["username"]) if rows else ""
+
+
+async def applicant_of(engine: Engine, case: dict) -> dict:
+    """Who applied: the person (real name, ID, phone) and the company they act for, for the window's checks."""
+    person = await fetch(engine, "SELECT name, resident_id, phone FROM account WHERE id = {}", case["account_id"])
+    company = await fetch(engine, "SELECT name, credit_code, legal_rep FROM company WHERE id = {}",
+                          case["company_id"]) if case["company_id"] else []
+    return {"person": person[0] if person else {}, "company": company[0] if company else None}

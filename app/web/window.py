@@ -22,6 +22,9 @@ from app.web.auth import FORM
 from app.web.guards import staff
 from app.i18n import CHANNEL_LABELS
 from app.web.pages import runtime
+from plugins.geography import DEPARTMENTS
+
+DEPARTMENT_NAMES = {code: d.name for code, d in DEPARTMENTS.items()}
 
 
 @get("/window", name="window", include_in_schema=False)
@@ -80,6 +83,7 @@ async def _case_page(request: Request, number: str, errors: dict | None = None, 
         clock=await rules.clock_of(rt.engine, rt.clock, case, matter),
         results=await licences.of_case(rt.engine, case["id"], rt.clock.local_date(rt.clock.now())),
         entered_by=await rules.staff_name(rt.engine, case["entered_by"]),
+        applicant=await rules.applicant_of(rt.engine, case), DEPARTMENT_NAMES=DEPARTMENT_NAMES,
     )
 
 

@@ -120,6 +120,11 @@ async def test_online_case_to_a_licence_verified_through_its_qr_link(settings): 
         clerk = who.act_as("r-clerk")
         staff_page = (await clerk.get(f"/window/cases/{number}")).text
         assert "已用工作日" in staff_page and "剩余工作日" in staff_page
+        assert CREDIT_CODE in staff_page and PERSON_ID in staff_page, "the window sees whom it serves"
+        from plugins.geography import DEPARTMENTS
+
+        for department in ("fire", "civil_air_defence"):
+            assert DEPARTMENTS[department].name in staff_page, "each step says which department holds it"
         r = await clerk.post(f"/window/cases/{number}/complete", data={"_csrf_token": csrf(clerk),
                                                                       "result": "准予施工许可"})
         assert r.status_code == 303
