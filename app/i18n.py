@@ -302,6 +302,10 @@ ZH_CN: dict[str, str] = {
     "Company (for company matters)": "企业信息（法人事项填写）",
     "Open the application form": "打开申请表",
     "Applicant details": "申请人信息",
+    "Code the applicant reads out": "短信验证码",
+    "This phone has no real-name record yet: a code was sent to it by SMS. Ask the applicant to read it out.":
+        "该手机号尚未实名登记，已向其发送短信验证码，请申请人告知验证码以确认本人手机。",
+    "Confirm the code and open the form": "确认验证码并打开申请表",
 }
 
 CATALOGS = {"zh-CN": ZH_CN}
@@ -315,7 +319,8 @@ DEPTH_LABELS = {1: "Ⅰ级（网上咨询）", 2: "Ⅱ级（网上预审）", 3:
 KIND_LABELS = {"person": "自然人", "company": "法人"}
 DELIVERY_LABELS = {"courier": "快递送达", "window": "窗口领取", "online": "网上下载（电子证照）"}
 OUTPUT_KIND_LABELS = {"licence": "证照", "seal": "印章", "decision": "决定文书"}
-STEP_LABELS = {"waiting": "待开始", "active": "审核中", "approved": "已同意", "rejected": "不同意"}
+STEP_LABELS = {"waiting": "待开始", "active": "审核中", "approved": "已同意", "rejected": "不同意",
+               "skipped": "未审（前序环节未通过）"}
 ROLE_LABELS = {"applicant": "申请人", "staff": "工作人员", "clerk": "窗口人员", "reviewer": "审核人员",
                "supervisor": "督查人员", "admin": "管理员"}
 CHANNEL_LABELS = {"web": "网上办事大厅", "mobile": "移动端", "window": "窗口", "kiosk": "自助终端"}

@@ -35,8 +35,13 @@ def _digest(secret: str, phone: str, code: str) -> str:
     return hmac.new(secret.encode(), f"{phone}:{code}".encode(), hashlib.sha256).hexdigest()
 
 
-async def request_code(engine: Engine, secret: str, phone: str, ip: str) -> CodeResult:
-    """Issue a code (the SMS leaves through the outbox) unless the phone or the IP is over its limit."""
+LOGIN_TEXT = "【快办】您的登录验证码为{code}，5分钟内有效。如非本人操作，请忽略本短信。"
+
+
+async def request_code(engine: Engine, secret: str, phone: str, ip: str, text: str = LOGIN_TEXT) -> CodeResult:
+    """Issue a code (the SMS leaves through the outbox) unless the phone or the IP is over its limit.
+
+    `text` says what the code is for (signing in, or confirming the phone at a service window)."""
     now = _now()
     hour_ago = now - datetime.timedelta(hours=1)
     async with engine.transaction():
@@ -66,7 +71,7 @@ async def request_code(engine: Engine, secret: str, phone: str, ip: str) -> Code
             "VALUES ({}, {}, {}, {}, {}, NULL, 0)",
             phone, _digest(secret, phone, code), ip, now, now + CODE_TTL,
         )
-        await queue_sms(engine, phone, f"【快办】您的登录验证码为{code}，5分钟内有效。如非本人操作，请忽略本短信。")
+        await queue_sms(engine, phone, text.format(code=code))
     return CodeResult(True)
 
 

@@ -1,8 +1,10 @@
 """帮办代办: a clerk applies for a walk-in applicant, who can follow the case online afterwards.
 
-The applicant is found by mobile number (or an account is made for it), with the real name and ID
-the clerk has just checked against the ID card; a company matter names the company too. The draft
-is the clerk's until it is submitted; the case belongs to the applicant and says who entered it."""
+The applicant is found by mobile number with the real name and ID the clerk has just checked against
+the ID card. A phone with no real-name record yet is only given one after the applicant reads out a
+code sent to it (a mistyped number must not hand a stranger's account this person's identity). A
+company matter names the company too. The draft is the clerk's until it is submitted; the case
+belongs to the applicant and says who entered it."""
 
 from __future__ import annotations
 
@@ -13,8 +15,9 @@ from app.accounts import service as accounts
 from app.db.engine import fetch
 
 
-async def applicant(engine: Engine, phone: str, name: str, resident_id: str) -> tuple[int | None, dict[str, str]]:
-    """The applicant's account id, or field errors in Chinese."""
+async def find(engine: Engine, phone: str, name: str, resident_id: str) -> tuple[int | None, dict[str, str]]:
+    """The applicant's account when the phone's real-name record is this person; None when the phone
+    has no real-name record yet (the applicant must then prove the phone is theirs); or field errors."""
     errors: dict[str, str] = {}
     phone = identity.normalise_phone(phone or "")
     problem = identity.validate_phone(phone)
@@ -38,11 +41,17 @@ async def applicant(engine: Engine, phone: str, name: str, resident_id: str) -> 
         if rows[0]["resident_id"] != resident_id or rows[0]["name"] != name:
             return None, {"resident_id": "该手机号已实名登记的姓名或身份证号与所填不一致，请核对申请人身份证件"}
         return rows[0]["id"], {}
-    account_id = rows[0]["id"] if rows else await accounts.citizen_by_phone(engine, phone)
-    taken = await fetch(engine, "SELECT id FROM account WHERE resident_id = {} AND id <> {}", resident_id, account_id)
+    taken = await fetch(engine, "SELECT id FROM account WHERE resident_id = {}", resident_id)
     if taken:
         return None, {"phone": "该身份证号已绑定其他手机号，请使用申请人实名登记的手机号"}
-    return account_id, await accounts.set_real_name(engine, account_id, name, resident_id)
+    return None, {}
+
+
+async def register(engine: Engine, phone: str, name: str, resident_id: str) -> tuple[int | None, dict[str, str]]:
+    """Give the phone (just proven by a code the applicant read out) this real-name record."""
+    account_id = await accounts.citizen_by_phone(engine, identity.normalise_phone(phone))
+    errors = await accounts.set_real_name(engine, account_id, name, resident_id)
+    return (None if errors else account_id), errors
 
 
 async def company(engine: Engine, account_id: int, applicant_name: str, name: str, credit_code: str,

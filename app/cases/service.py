@@ -163,16 +163,20 @@ async def move(
         raise CaseError(f"办件当前为“{st.LABELS.get(case['status'], case['status'])}”，"
                         f"不能变更为“{st.LABELS.get(to, to)}”，请刷新页面查看最新状态")
     now = _now()
+    # The row as stored (not the caller's copy, which an earlier move in this flow may have outdated):
+    # its tally unit leaves from exactly where it was counted.
+    stored = await fetch(engine, "SELECT region_code, department, status, promised_due, updated_at FROM kb_case "
+                                 "WHERE id = {}", case["id"])
     updated = await fetch(
         engine,
         f"UPDATE kb_case SET status = {{}}, updated_at = {{}}{extra_sql} WHERE id = {{}} AND status = {{}} "
         "RETURNING id, promised_due",
         to, now, *extra_args, case["id"], case["status"],
     )
-    if not updated:
+    if not updated or not stored:
         raise CaseError("办件已被其他工作人员处理，请刷新后查看")
     await _event(engine, case["id"], case["status"], to, actor_id, actor_name, role, channel, note, now)
-    await tally.shift(engine, case, to, updated[0]["promised_due"], now)
+    await tally.shift(engine, stored[0], to, updated[0]["promised_due"], now)
 
 
 async def own_case(engine: Engine, number: str, account_id: int) -> dict | None:

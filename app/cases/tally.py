@@ -55,11 +55,15 @@ async def add(engine: Engine, row: tuple, n: int) -> None:
     )
 
 
-async def shift(engine: Engine, case: dict, to: str, due, at: datetime.datetime) -> None:
-    """A case moved from the state its row `case` shows to `to` (with its promised date `due`) at `at`."""
-    await add(engine, key(case["region_code"], case["department"], case["status"], case["promised_due"],
-                          case["updated_at"]), -1)
-    await add(engine, key(case["region_code"], case["department"], to, due, at), 1)
+async def shift(engine: Engine, stored: dict, to: str, due, at: datetime.datetime) -> None:
+    """A case moved from the state its stored row shows to `to` (with its promised date `due`) at `at`.
+
+    The two rows are touched in key order, so two opposite moves at once cannot deadlock."""
+    before = key(stored["region_code"], stored["department"], stored["status"], stored["promised_due"],
+                 stored["updated_at"])
+    after = key(stored["region_code"], stored["department"], to, due, at)
+    for row, n in sorted(((before, -1), (after, 1)), key=lambda pair: pair[0]):
+        await add(engine, row, n)
 
 
 async def rebuild(engine: Engine) -> int:

@@ -49,15 +49,21 @@ def _departments(account: CurrentAccount) -> tuple[str, ...]:
     return tuple(account.departments) if account.role in ("clerk", "reviewer") and account.departments else ()
 
 
-def scope(account: CurrentAccount, alias: str = "c") -> tuple[str, list]:
-    """SQL for the cases this staff member may see: their region (and below), their departments."""
+PENDING_STEPS = "('waiting', 'active')"
+
+
+def scope(account: CurrentAccount, alias: str = "c", *, pending_steps: bool = False) -> tuple[str, list]:
+    """SQL for the cases this staff member may see: their region (and below), their departments.
+
+    A department also sees cases in which it holds a step (the fire review of a construction
+    permit); its queues (`pending_steps`) list those only while that step is still to come or open."""
     where, args = _region_part(account, alias)
     departments = _departments(account)
     if departments:
         marks = ", ".join("{}" for _ in departments)
-        # A department also sees cases in which it holds a step (fire review of a construction permit).
+        pending = f" AND s.status IN {PENDING_STEPS}" if pending_steps else ""
         where += (f" AND ({alias}.department IN ({marks}) OR EXISTS (SELECT 1 FROM case_step s "
-                  f"WHERE s.case_id = {alias}.id AND s.department IN ({marks})))")
+                  f"WHERE s.case_id = {alias}.id AND s.department IN ({marks}){pending}))")
         args = args + list(departments) * 2
     return where, args
 
@@ -82,7 +88,7 @@ async def counts(engine: Engine, account: CurrentAccount, today: datetime.date) 
         held = await fetch(
             engine,
             "SELECT DISTINCT c.id, c.status, c.promised_due FROM case_step s JOIN kb_case c ON c.id = s.case_id "
-            f"WHERE s.department IN ({marks}) AND s.status IN ('waiting', 'active') "
+            f"WHERE s.department IN ({marks}) AND s.status IN {PENDING_STEPS} "
             f"AND c.department NOT IN ({marks}) AND {region_sql}",
             *departments, *departments, *region_args,
         )
@@ -108,21 +114,12 @@ def _count_one(result: dict, status: str, due: datetime.date, done_on: datetime.
 
 
 async def counted_by_scan(engine: Engine, account: CurrentAccount, today: datetime.date) -> dict[str, int]:
-    """The same counts read straight from the cases (a scan): the reference the tally is tested against."""
-    where, args = scope(account)
-    rows = await fetch(engine, f"SELECT c.id, c.status, c.promised_due, c.updated_at, c.department FROM kb_case c "
-                               f"WHERE {where}", *args)
-    departments = set(_departments(account))
-    result = dict.fromkeys(TABS, 0)
-    for row in rows:
-        if departments and row["department"] not in departments:
-            pending = await fetch(engine, "SELECT count(*) AS n FROM case_step WHERE case_id = {} AND status IN "
-                                          "('waiting', 'active') AND department IN (" +
-                                  ", ".join("{}" for _ in departments) + ")", row["id"], *departments)
-            if not pending[0]["n"]:
-                continue
-        done_on = tally._local_day(row["updated_at"]) if row["status"] in tally.DONE else tally.NONE
-        _count_one(result, row["status"], tally._date(row["promised_due"]), done_on, 1, today)
+    """The same counts as `count(*)` over each tab's own list query (a scan): what the tally is tested against."""
+    result = {}
+    for tab in TABS:
+        where, args = _tab_filter(account, tab, today)
+        rows = await fetch(engine, f"SELECT count(*) AS n FROM kb_case c WHERE {where}", *args)
+        result[tab] = int(rows[0]["n"])
     return result
 
 
@@ -131,9 +128,9 @@ def _start_of(today: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(today, datetime.time(), tzinfo=datetime.UTC) - datetime.timedelta(hours=8)
 
 
-async def queue(engine: Engine, account: CurrentAccount, tab: str, today: datetime.date,
-                matter: str = "", channel: str = "", applicant: str = "") -> list[dict]:
-    where, args = scope(account)
+def _tab_filter(account: CurrentAccount, tab: str, today: datetime.date) -> tuple[str, list]:
+    """The cases of one tab: the counts and the lists agree because both start here."""
+    where, args = scope(account, pending_steps=True)
     statuses = TABS.get(tab, TABS["intake"])[1]
     where += " AND c.status IN (" + ", ".join("{}" for _ in statuses) + ")"
     args += list(statuses)
@@ -146,6 +143,12 @@ async def queue(engine: Engine, account: CurrentAccount, tab: str, today: dateti
     elif tab == "done":
         where += " AND c.updated_at >= {}"
         args.append(_start_of(today))
+    return where, args
+
+
+async def queue(engine: Engine, account: CurrentAccount, tab: str, today: datetime.date,
+                matter: str = "", channel: str = "", applicant: str = "") -> list[dict]:
+    where, args = _tab_filter(account, tab, today)
     if matter:
         where += " AND c.matter_key = {}"
         args.append(matter)
@@ -328,8 +331,8 @@ async def decide_step(engine: Engine, case: dict, step_key: str, actor: CurrentA
                      "window", f"{step['name']}：{'同意' if approve else '不同意'}。{opinion}", now)
         if not approve:
             await _move(engine, case, st.REJECTED, actor, f"{step['name']}未通过")
-            await fetch(engine, "UPDATE case_step SET status = 'waiting' WHERE case_id = {} AND status = 'active'",
-                        case["id"])
+            await fetch(engine, "UPDATE case_step SET status = 'skipped' WHERE case_id = {} "
+                                "AND status IN ('active', 'waiting')", case["id"])  # nothing left to review
             await _sms(engine, case, f"【快办】您的“{case['matter_name']}”（{case['number']}）审核未通过，"
                                      "办结后可登录快办查看决定书及理由。")
             return
@@ -350,7 +353,7 @@ async def decide_step(engine: Engine, case: dict, step_key: str, actor: CurrentA
 
 
 async def complete(engine: Engine, clock: Clock, case: dict, actor: CurrentAccount, matter, result: str,
-                   pm=None) -> list[dict]:
+                   pm=None, tell: bool = True) -> list[dict]:
     """办结 with the result the applicant reads; every declared output is issued in the same
     transaction (a rejected case gets its decision letter with the reviewers' reasons)."""
     result = result.strip()
@@ -365,8 +368,9 @@ async def complete(engine: Engine, clock: Clock, case: dict, actor: CurrentAccou
                                       issued_on=today)
         got = "，可登录快办下载" + "、".join(i["title"] for i in issued) if issued else ""
         await _sms(engine, case, f"【快办】您的“{case['matter_name']}”（{case['number']}）已办结：{result[:40]}{got[:60]}。")
-    notify(pm, {"case": case["number"], "from": case["status"], "to": st.COMPLETED, "actor": actor.display_name,
-                "role": actor.role, "channel": "window", "note": result, "at": _now().isoformat()})
+    if tell:  # plugins hear of it after the commit (finish_at_counter tells them once, at its end)
+        notify(pm, {"case": case["number"], "from": case["status"], "to": st.COMPLETED, "actor": actor.display_name,
+                    "role": actor.role, "channel": "window", "note": result, "at": _now().isoformat()})
     return issued
 
 
@@ -381,13 +385,17 @@ async def finish_at_counter(engine: Engine, clock: Clock, case: dict, actor: Cur
     reviews = [s for s in matter.steps if s.role.value in REVIEW_ROLES]
     if actor.role != "admin" and any(s.department not in actor.departments for s in reviews):
         raise CaseError("该即办件的审核环节不在您的职责范围内，请按常规流程流转")
-    await accept(engine, clock, case, actor, matter, pm=pm)
-    current = await _fresh(engine, case["id"])
-    while active := [s for s in await steps_of(engine, case["id"]) if s["status"] == "active"]:
-        for step in active:  # stage by stage, a parallel group's steps together
-            await decide_step(engine, current, step["step_key"], actor, True, "当场审核通过（即办件）", pm=pm)
-            current = await _fresh(engine, case["id"])
-    return await complete(engine, clock, current, actor, matter, result, pm=pm)
+    async with engine.transaction():  # one sitting, one transaction: all of it happens or none of it
+        await accept(engine, clock, case, actor, matter)
+        current = await _fresh(engine, case["id"])
+        while active := [s for s in await steps_of(engine, case["id"]) if s["status"] == "active"]:
+            for step in active:  # stage by stage, a parallel group's steps together
+                await decide_step(engine, current, step["step_key"], actor, True, "当场审核通过（即办件）")
+                current = await _fresh(engine, case["id"])
+        issued = await complete(engine, clock, current, actor, matter, result, pm=pm, tell=False)
+    notify(pm, {"case": case["number"], "from": case["status"], "to": st.COMPLETED, "actor": actor.display_name,
+                "role": actor.role, "channel": "window", "note": result, "at": _now().isoformat()})
+    return issued
 
 
 async def _fresh(engine: Engine, case_id: int) -> dict:

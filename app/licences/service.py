@@ -14,6 +14,7 @@ import secrets
 from piccolo.engine.base import Engine
 
 from app.applications import form
+from app.clock import CHINA_TZ
 from app.db.engine import fetch
 from plugins.declarations import Bundle, FieldType, Matter, MatterType, Output, OutputKind
 from plugins.geography import REGIONS, implementing_body
@@ -51,12 +52,15 @@ def mask_name(name: str, company: bool) -> str:
     return name[0] + "*" * max(1, len(name) - 1)
 
 
-async def _sequence(engine: Engine, letter: str, region: str, year: int) -> int:
+async def _sequence(engine: Engine, kind: OutputKind, region: str, year: int) -> int:
+    """The next number of this kind in the region: per year, except seals, whose code carries no year
+    (a 13-digit seal code is region + 7 digits for good)."""
+    prefix = f"S{region}" if kind == OutputKind.SEAL else f"{kind.value[0].upper()}{region}-{year}"
     rows = await fetch(
         engine,
         "INSERT INTO case_sequence (prefix, value) VALUES ({}, 1) "
         "ON CONFLICT (prefix) DO UPDATE SET value = case_sequence.value + 1 RETURNING value",
-        f"{letter}{region}-{year}",
+        prefix,
     )
     return rows[0]["value"]
 
@@ -91,10 +95,15 @@ def _lines(matter: Matter, case: dict, holder: str, holder_id: str, company: boo
     return lines
 
 
-def _letter(matter: Matter, case: dict, approved: bool, result: str, reasons: list[str]) -> list[str]:
+def _letter(matter: Matter, case: dict, approved: bool, result: str, reasons: list[str], name: str) -> list[str]:
     submitted = case["submitted_at"]
-    day = submitted.date() if isinstance(submitted, datetime.datetime) else str(submitted)[:10]
-    opening = f"你（单位）于{day}提出的“{matter.name}”申请（办件编号{case['number']}），本机关已依法受理并审查。"
+    if isinstance(submitted, str):
+        submitted = datetime.datetime.fromisoformat(submitted)
+    if submitted.tzinfo is None:
+        submitted = submitted.replace(tzinfo=datetime.UTC)
+    day = submitted.astimezone(CHINA_TZ).date()
+    opening = (f"你（单位）于{day.year}年{day.month}月{day.day}日提出的“{matter.name}”申请（办件编号{case['number']}），"
+               "本机关已依法受理并审查。")
     if approved:
         basis = "、".join(matter.legal_basis[:2])
         body = [opening, "经审查，申请符合法定条件和标准。" + (f"根据{basis}，" if basis else "")
@@ -104,7 +113,8 @@ def _letter(matter: Matter, case: dict, approved: bool, result: str, reasons: li
         return body
     body = [opening, f"经审查，申请不符合法定条件和标准，本机关决定不予办理“{matter.name}”。"]
     body += [f"理由：{r}" for r in reasons if r] or ([f"理由：{result}"] if result else [])
-    body.append("如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者六个月内依法提起行政诉讼。")
+    document = "本决定书" if name.endswith("决定书") else "本告知书"
+    body.append(f"如不服本决定，可以自收到{document}之日起六十日内依法申请行政复议，或者六个月内依法提起行政诉讼。")
     return body
 
 
@@ -128,12 +138,12 @@ async def issue(engine: Engine, pm, case: dict, matter: Matter | None, *, approv
     for output in outputs:
         if output.kind == OutputKind.SEAL and not company:
             continue
-        sequence = await _sequence(engine, output.kind.value[0].upper(), region, issued_on.year)
+        sequence = await _sequence(engine, output.kind, region, issued_on.year)
         number = pm.hook.licence_number(matter=matter, output=output, region_code=region, issued_on=issued_on,
                                         sequence=sequence)
         details = {"company": company, "lines": _lines(matter, case, holder, holder_id, company)}
         if output.kind == OutputKind.DECISION:
-            details = {"company": company, "body": _letter(matter, case, approved, result, reasons)}
+            details = {"company": company, "body": _letter(matter, case, approved, result, reasons, output.name)}
         row = {
             "case_id": case["id"], "account_id": case["account_id"], "company_id": case["company_id"],
             "kind": output.kind.value, "output_name": output.name,
@@ -184,7 +194,9 @@ async def one(engine: Engine, licence_id: int, today: datetime.date) -> dict | N
 async def check(engine: Engine, token: str, ip: str, today: datetime.date) -> tuple[str, dict | None]:
     """The public check behind a QR code: ("found", public view) | ("missing", None) | ("limited", None).
 
-    Every check is logged, found or not; an address that checks too often in a minute waits."""
+    Every check answered is logged, found or not; an address that checks too often in a minute waits
+    (and is not logged again, so a flood cannot fill the log). The address is the client's as the
+    web server sees it: behind a proxy, run the server so it takes the proxy's forwarded address."""
     now = _now()
     recent = await fetch(engine, "SELECT count(*) AS n FROM verify_check WHERE ip = {} AND at > {}",
                          ip, now - datetime.timedelta(minutes=1))

@@ -156,9 +156,13 @@ def _field_view(f, answers: dict[str, str], errors: dict[str, str]) -> dict[str,
 async def _render_materials(request, draft, matter: Matter, errors, status, common) -> Response:
     rt = runtime(request)
     given = await uploads.for_draft(rt.engine, draft.id)
-    reusable = await uploads.reusable(rt.engine, draft.account_id)
-    held = [r for r in await licences.of_holder(rt.engine, draft.account_id, rt.clock.local_date(rt.clock.now()),
-                                                kinds=("licence",)) if r["state"] == "valid"]
+    # What the applicant gave or got before is theirs to offer: not shown on a clerk's draft, where the
+    # walk-in's papers are scanned (a clerk must not browse a person's other cases through it).
+    reusable, held = [], []
+    if draft.entered_by is None:
+        reusable = await uploads.reusable(rt.engine, draft.account_id)
+        held = [r for r in await licences.of_holder(rt.engine, draft.account_id, rt.clock.local_date(rt.clock.now()),
+                                                    kinds=("licence",)) if r["state"] == "valid"]
     materials = []
     for m in matter.materials:
         files = [u for u in given if u["material"] == m.name]
@@ -366,6 +370,8 @@ async def apply_licence(request: Request, draft_id: FromPath[int], name: FromPat
     """Give a licence the platform issued to this applicant as a material: its PDF, drawn now."""
     rt = runtime(request)
     account, draft, matter = await _draft_and_matter(request, draft_id)
+    if draft.entered_by is not None:  # the applicant's own to offer, not a clerk's
+        raise NotFoundException()
     if draft.case_number:
         return Redirect(f"/cases/{draft.case_number}", status_code=303)
     material = _material(matter, name)
@@ -388,6 +394,8 @@ async def apply_licence(request: Request, draft_id: FromPath[int], name: FromPat
 async def apply_reuse(request: Request, draft_id: FromPath[int], name: FromPath[str], upload_id: FromPath[int]) -> Response:
     rt = runtime(request)
     account, draft, matter = await _draft_and_matter(request, draft_id)
+    if draft.entered_by is not None:  # the applicant's own to offer, not a clerk's
+        raise NotFoundException()
     if draft.case_number:
         return Redirect(f"/cases/{draft.case_number}", status_code=303)
     problem = await uploads.reuse(rt.engine, draft.account_id, draft.id, _material(matter, name), _id(upload_id))

@@ -7,14 +7,16 @@ from typing import Annotated
 from litestar import Request, Response, get, post
 from litestar.response import Redirect
 
+from app.accounts import identity, signin
 from app.applications import drafts, form, on_behalf
-from app.web.auth import FORM
+from app.web.auth import FORM, client_ip
 from app.web.guards import staff
 from app.web.pages import runtime
 from plugins.declarations import ApplicantKind
 from plugins.geography import CITY_CODE
 
-FIELDS = ("phone", "name", "resident_id", "matter", "company_name", "credit_code", "legal_rep")
+FIELDS = ("phone", "name", "resident_id", "matter", "company_name", "credit_code", "legal_rep", "code")
+PROOF_TEXT = "【快办】您正在政务服务窗口办理业务，手机验证码为{code}，请告知窗口工作人员，5分钟内有效。"
 
 
 def _clerk(request: Request):
@@ -30,10 +32,12 @@ def _choices(request: Request, account) -> list[dict]:
              "instant": m.instant} for m in sorted(matters, key=lambda m: m.name)]
 
 
-def _page(request: Request, account, values: dict, errors: dict, status: int = 200) -> Response:
+def _page(request: Request, account, values: dict, errors: dict, status: int = 200, code_sent: bool = False
+          ) -> Response:
     rt = runtime(request)
     return rt.renderer.page(request, "pages/window_intake.html", status=status, me=account,
-                            matters=_choices(request, account), values=values, errors=errors)
+                            matters=_choices(request, account), values=values, errors=errors,
+                            code_sent=code_sent or "code" in errors)
 
 
 @get("/window/intake", name="window-intake", include_in_schema=False)
@@ -51,13 +55,25 @@ async def intake_start(request: Request, data: Annotated[dict[str, str], FORM]) 
     guide = await rt.catalog.guide(values["matter"]) if values["matter"] in offered else None
     if guide is None:
         errors["matter"] = "请选择本窗口可受理的事项"
-    applicant_id, problems = await on_behalf.applicant(rt.engine, values["phone"], values["name"],
-                                                       values["resident_id"])
+    applicant_id, problems = await on_behalf.find(rt.engine, values["phone"], values["name"], values["resident_id"])
     errors |= problems
     if guide is not None:
         region = _region(account, guide.entries)
         if region is None:
             errors["matter"] = "该事项不在本窗口所在区县实施，请引导申请人到实施地办理"
+    if not errors and applicant_id is None:  # no real-name record on this phone: the applicant proves it
+        phone = identity.normalise_phone(values["phone"])
+        if not values["code"]:
+            sent = await signin.request_code(rt.engine, rt.settings.secret_key, phone, client_ip(request),
+                                             text=PROOF_TEXT)
+            if not sent.ok:
+                return _page(request, account, values, {"code": sent.message}, status=429)
+            return _page(request, account, values, {}, code_sent=True)
+        checked = await signin.check_code(rt.engine, rt.settings.secret_key, phone, values["code"])
+        if not checked.ok:
+            return _page(request, account, values, {"code": checked.message}, status=422)
+        applicant_id, problems = await on_behalf.register(rt.engine, phone, values["name"], values["resident_id"])
+        errors |= problems
     company_id = None
     wants_company = guide is not None and ApplicantKind.COMPANY in guide.matter.applicant_kinds and (
         values["company_name"] or values["credit_code"]

@@ -13,8 +13,9 @@ from litestar.testing import AsyncTestClient
 
 from app.factory import create_app
 from tests.integration.apply_helpers import fill_and_submit
-from tests.integration.test_accounts import csrf, sign_in
+from tests.integration.test_accounts import csrf, last_code, sign_in
 from tests.integration.test_apply import _declared, verified
+from tests.integration.test_results import age_codes
 from tests.integration.test_window import Identities, make_staff, settings  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -56,24 +57,29 @@ async def test_the_authorisation_matrix(settings):  # noqa: F811 - the fixture
         token = re.search(r"/verify/([A-Za-z0-9_-]+)", html.unescape(
             (await who.act_as("owner").get(f"/licences/{licence}")).text)).group(1)
         clerk = who.act_as("m-clerk-in")
-        started = await clerk.post("/window/intake", data={"_csrf_token": csrf(clerk), "phone": "13833330003",
-                                                           "name": "王五", "resident_id": "500108198001010018",
-                                                           "matter": matter.key})
+        walk_in = {"_csrf_token": csrf(clerk), "phone": "13833330003", "name": "王五",
+                   "resident_id": "500108198001010018", "matter": matter.key}
+        assert (await clerk.post("/window/intake", data=walk_in)).status_code == 200  # a code goes to the phone
+        started = await clerk.post("/window/intake", data={**walk_in, "code": await last_code(clerk, "13833330003")})
         assert started.status_code == 303, started.text[:300]
         clerk_draft = started.headers["location"]
+        who.save("m-clerk-in")
+        await age_codes(settings, "13833330003")
+        await sign_in(client, "13833330003")
+        who.save("walk-in")  # whom the clerk's draft is for: not theirs until it is submitted
 
         reads = {
             f"/cases/{number}": {"owner": OK},
             f"/files/{file_id}": {"owner": OK},
             draft: {"owner": OK},
-            "/me": {"owner": OK, "other citizen": OK},
+            "/me": {"owner": OK, "other citizen": OK, "walk-in": OK},
             "/window": {"m-clerk-in": OK, "m-clerk-out": OK, "m-clerk-dept": OK, "m-supervisor": OK},
             f"/window/cases/{number}": {"m-clerk-in": OK, "m-supervisor": OK},
             f"/window/files/{file_id}": {"m-clerk-in": OK, "m-supervisor": OK},
             f"/licences/{licence}": {"owner": OK, "m-clerk-in": OK, "m-supervisor": OK},
             f"/licences/{licence}/pdf": {"owner": OK, "m-clerk-in": OK, "m-supervisor": OK},
             f"/licences/{licence}/seal.png": {"owner": OK, "m-clerk-in": OK, "m-supervisor": OK},
-            f"/verify/{token}": {role: OK for role in ("visitor", "owner", "other citizen", "m-clerk-in",
+            f"/verify/{token}": {role: OK for role in ("visitor", "owner", "other citizen", "walk-in", "m-clerk-in",
                                                        "m-clerk-out", "m-clerk-dept", "m-supervisor")},
             "/window/intake": {"m-clerk-in": OK, "m-clerk-out": OK, "m-clerk-dept": OK},
             clerk_draft: {"m-clerk-in": OK},
@@ -81,7 +87,7 @@ async def test_the_authorisation_matrix(settings):  # noqa: F811 - the fixture
         staff_pages = {"/window", f"/window/cases/{number}", f"/window/files/{file_id}", "/window/intake"}
         problems = []
         for url, allowed in reads.items():
-            for role in ("visitor", "owner", "other citizen", "m-clerk-in", "m-clerk-out", "m-clerk-dept",
+            for role in ("visitor", "owner", "other citizen", "walk-in", "m-clerk-in", "m-clerk-out", "m-clerk-dept",
                          "m-supervisor"):
                 c = who.act_as(role)
                 r = await c.get(url)
@@ -107,6 +113,17 @@ async def test_the_authorisation_matrix(settings):  # noqa: F811 - the fixture
         r = await c.post(f"/cases/{number}/resubmit", data={"_csrf_token": csrf(c)})
         if r.status_code != 404:
             problems.append(f"other citizen POST resubmit: expected 404, got {r.status_code}")
+        base = clerk_draft.rsplit("/", 1)[0]
+        for role in ("walk-in", "m-clerk-out", "m-clerk-dept", "m-supervisor", "owner"):
+            c = who.act_as(role)
+            for url in (f"{base}/0", f"{base}/submit", f"{base}/materials/{matter.materials[0].name}/reuse/{file_id}"):
+                r = await c.post(url, data={"_csrf_token": csrf(c), "_action": "save"})
+                if r.status_code != 404:
+                    problems.append(f"{role} POST {url}: expected 404, got {r.status_code}")
+        c = who.act_as("m-clerk-in")  # even the clerk cannot pull the applicant's earlier files into it
+        r = await c.post(f"{base}/materials/{matter.materials[0].name}/reuse/{file_id}", data={"_csrf_token": csrf(c)})
+        if r.status_code != 404:
+            problems.append(f"m-clerk-in POST reuse into a walk-in's draft: expected 404, got {r.status_code}")
         for role in ("owner", "other citizen", "m-supervisor"):
             c = who.act_as(role)
             r = await c.post("/window/intake", data={"_csrf_token": csrf(c), "phone": "13833330009", "name": "赵六",

@@ -10,9 +10,9 @@ from litestar.testing import AsyncTestClient
 
 from app.factory import create_app
 from tests.integration.apply_helpers import PERSON_ID, complete_draft, png_bytes
-from tests.integration.test_accounts import csrf, sign_in
+from tests.integration.test_accounts import csrf, last_code, sign_in
 from tests.integration.test_apply import _declared, verified
-from tests.integration.test_results import assert_tally_matches_a_scan, query
+from tests.integration.test_results import age_codes, assert_tally_matches_a_scan, query
 from tests.integration.test_window import Identities, make_staff, settings  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -48,14 +48,25 @@ async def test_a_clerk_applies_for_a_walk_in_and_finishes_an_instant_matter_at_t
         assert bad.status_code == 422
         for message in ("请输入11位手机号码", "请输入申请人姓名", "请选择本窗口可受理的事项"):
             assert message in bad.text
-        start = await clerk.post("/window/intake", data={
-            "_csrf_token": csrf(clerk), "phone": WALK_IN, "name": "李四", "resident_id": walk_in_id,
-            "matter": matter.key})
+        walk_in = {"_csrf_token": csrf(clerk), "phone": WALK_IN, "name": "李四", "resident_id": walk_in_id,
+                   "matter": matter.key}
+        asked = await clerk.post("/window/intake", data=walk_in)
+        assert asked.status_code == 200 and 'name="code"' in asked.text, "a new phone must be proven first"
+        assert (await query(settings, "SELECT count(*) AS n FROM account WHERE phone = {}", WALK_IN))[0]["n"] == 0
+        wrong = await clerk.post("/window/intake", data={**walk_in, "code": "000000"})
+        assert wrong.status_code == 422 and "验证码不正确" in wrong.text
+        start = await clerk.post("/window/intake", data={**walk_in, "code": await last_code(clerk, WALK_IN)})
         assert start.status_code == 303, start.text[start.text.find("error-summary"):][:500]
         draft_url = start.headers["location"].rsplit("/", 1)[0]
         assert re.fullmatch(r"/apply/\d+", draft_url)
         assert (await who.act_as("i-other").get(f"{draft_url}/0")).status_code == 404, "another clerk's draft"
         assert (await who.act_as("someone else").get(f"{draft_url}/0")).status_code == 404
+        who.jars["walk-in"] = __import__("httpx").Cookies()
+        await age_codes(settings, WALK_IN)
+        signed = await sign_in(who.act_as("walk-in"), WALK_IN)
+        assert signed.status_code == 303 and signed.headers["location"] == "/me"
+        who.save("walk-in")
+        assert (await who.act_as("walk-in").get(f"{draft_url}/0")).status_code == 404, "the clerk's until submitted"
 
         # The scanned folder: one file the system cannot place is listed, the rest are filed.
         clerk = who.act_as("i-clerk")
@@ -88,9 +99,7 @@ async def test_a_clerk_applies_for_a_walk_in_and_finishes_an_instant_matter_at_t
         assert re.search(r"已办结 <span class=\"count\">[1-9]", tabs) and number in tabs
 
         # The walk-in signs in with the same mobile number and finds everything there.
-        who.jars["walk-in"] = __import__("httpx").Cookies()
         walk_in = who.act_as("walk-in")
-        await sign_in(walk_in, WALK_IN)
         me = (await walk_in.get("/me")).text
         assert number in me and "个体工商户营业执照" in me and "李四" in me
         tracking = (await walk_in.get(f"/cases/{number}")).text

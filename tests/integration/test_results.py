@@ -37,6 +37,12 @@ async def query(settings, sql: str, *args) -> list[dict]:
         await rt.stop()
 
 
+async def age_codes(settings, phone: str) -> None:
+    """Let a minute pass for this phone's codes (a second code within 60 s is refused, rightly)."""
+    await query(settings, "UPDATE otp_code SET created_at = {} WHERE phone = {}",
+                __import__("datetime").datetime(2020, 1, 1, tzinfo=__import__("datetime").UTC), phone)
+
+
 async def assert_tally_matches_a_scan(settings, usernames, rebuild: bool = False) -> None:
     """The maintained tab counts equal a count over each staff member's cases, today (and again after
     recounting the tally from scratch, when `rebuild`)."""
@@ -58,6 +64,9 @@ async def assert_tally_matches_a_scan(settings, usernames, rebuild: bool = False
                 async with rt.engine.transaction():
                     await tally.rebuild(rt.engine)
                 assert await window.counts(rt.engine, account, today) == kept, username
+        if rebuild and not usernames:
+            async with rt.engine.transaction():
+                await tally.rebuild(rt.engine)
     finally:
         await rt.stop()
 
@@ -107,7 +116,10 @@ async def test_online_case_to_a_licence_verified_through_its_qr_link(settings): 
         assert (await citizen.post(f"/cases/{number}/resubmit", data={"_csrf_token": csrf(citizen)})).status_code == 303
         assert number in (await who.act_as("r-clerk").get("/window?tab=intake")).text, "back in the same queue"
 
-        # Accept, then the parallel reviews, then complete: the licence is issued.
+        # Accept (days after submitting: the promised date moves), then the parallel reviews, then complete.
+        await query(settings, "UPDATE kb_case SET promised_due = {} WHERE number = {}",
+                    __import__("datetime").date(2026, 1, 5), number)
+        await assert_tally_matches_a_scan(settings, (), rebuild=True)
         clerk = who.act_as("r-clerk")
         assert (await clerk.post(f"/window/cases/{number}/accept", data={"_csrf_token": csrf(clerk)})).status_code == 303
         staff = ("r-clerk", "r-housing", "r-fire", "r-cad", "r-nanan")
@@ -198,10 +210,12 @@ async def test_a_rejected_case_gets_a_decision_letter_with_the_reasons_and_a_per
             assert r.status_code == 303
 
         letter_page = (await who.act_as("citizen").get(f"/cases/{rejected}")).text
-        assert "不予行政许可决定书" in letter_page or "不予办理告知书" in letter_page
+        title = "不予行政许可决定书" if matter.type.value == "行政许可" else "不予办理告知书"
+        assert title in letter_page
         letter_id = re.search(r'href="/licences/(\d+)"', letter_page).group(1)
         letter = (await who.act_as("citizen").get(f"/licences/{letter_id}")).text
         assert "居住证明与实际居住地址不符" in letter and "行政复议" in letter
+        assert ("本决定书" if title.endswith("决定书") else "本告知书") in letter, "the letter names itself"
         assert (await who.act_as("citizen").get(f"/licences/{letter_id}/pdf")).content.startswith(b"%PDF")
 
         card_page = (await who.act_as("citizen").get(f"/cases/{approved}")).text
@@ -260,3 +274,30 @@ async def test_an_issued_licence_is_offered_as_a_material_in_a_later_application
         file_id = re.search(r'href="/files/(\d+)"', listed).group(1)
         pdf = await citizen.get(f"/files/{file_id}")
         assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+async def test_seal_codes_stay_unique_across_years(settings):  # noqa: F811
+    """Seal codes carry no year: the sequence must not start again on 1 January."""
+    import datetime
+    import json
+
+    from app.runtime import Runtime
+
+    rt = Runtime(settings)
+    await rt.start(sync=False)
+    try:
+        matter = _declared("seal-carving")
+        now = datetime.datetime.now(datetime.UTC)
+        numbers = []
+        for case_id, day in ((900001, datetime.date(2026, 12, 31)), (900002, datetime.date(2027, 1, 4))):
+            case = {"id": case_id, "account_id": 1, "company_id": None, "region_code": "500106",
+                    "number": f"50010620261231{case_id}", "submitted_at": now, "applicant_name": "张三",
+                    "answers": json.dumps({"company_name": f"重庆年末{case_id}有限公司"})}
+            async with rt.engine.transaction():
+                issued = await licences.issue(rt.engine, rt.host.pm, case, matter, approved=True, result="刻制完成",
+                                              reasons=[], issued_on=day)
+            numbers += [i["number"] for i in issued if i["kind"] == "seal"]
+        assert len(numbers) == 2 and len(set(numbers)) == 2, numbers
+        assert all(re.fullmatch(r"500106\d{7}", n) for n in numbers), numbers
+    finally:
+        await rt.stop()
