@@ -233,6 +233,19 @@ async def refuse(engine: Engine, case: dict, actor: CurrentAccount, reason: str,
                 "role": actor.role, "channel": "window", "note": reason, "at": _now().isoformat()})
 
 
+async def may_notice(engine: Engine, case: dict, actor: CurrentAccount) -> bool:
+    """Who may send a one-time notice: a clerk at intake or during the review, and a reviewer while
+    one of their department's steps is open."""
+    if case["status"] in (st.SUBMITTED, st.RESUBMITTED):
+        return actor.role in ("clerk", "admin")
+    if case["status"] not in (st.ACCEPTED, st.IN_REVIEW):
+        return False
+    if actor.role in ("clerk", "admin"):
+        return True
+    return actor.role == "reviewer" and any(
+        s["status"] == "active" and s["department"] in actor.departments for s in await steps_of(engine, case["id"]))
+
+
 async def request_correction(engine: Engine, case: dict, actor: CurrentAccount, items: list[dict], note: str,
                              pm=None) -> None:
     """一次性告知: every missing or wrong item at once; the clock pauses until the applicant resubmits."""
@@ -273,8 +286,11 @@ async def _sms(engine: Engine, case: dict, text: str) -> None:
         await queue_sms(engine, rows[0]["phone"], text)
 
 
-async def resubmit(engine: Engine, case: dict, account_id: int, actor_name: str, pm=None) -> None:
-    """The applicant has corrected everything on the notice: back to the intake queue, clock running."""
+async def resubmit(engine: Engine, clock: Clock, case: dict, matter, account_id: int, actor_name: str,
+                   pm=None) -> None:
+    """The applicant has corrected everything on the notice. Before acceptance the case goes back to
+    the intake queue; after it, back to its review with the clock running again and the due dates
+    moved on by the working days it stood still."""
     notice = await open_notice(engine, case["id"])
     if case["status"] != st.CORRECTION or notice is None:
         raise CaseError("办件当前无需补正")
@@ -289,12 +305,22 @@ async def resubmit(engine: Engine, case: dict, account_id: int, actor_name: str,
     if missing:
         raise CaseError("请先上传补正材料：" + "、".join(missing))
     now = _now()
+    to, extra_sql, extra_args = st.RESUBMITTED, "", ()
     async with engine.transaction():
-        await move(engine, case, st.RESUBMITTED, actor_id=account_id, actor_name=actor_name, role="applicant",
-                   channel="web", note="已按一次性告知补正")
         await fetch(engine, "UPDATE correction_notice SET resolved_at = {} WHERE id = {}", now, notice["id"])
         await _close_pauses(engine, case["id"])
-    notify(pm, {"case": case["number"], "from": st.CORRECTION, "to": st.RESUBMITTED, "actor": actor_name,
+        if case["accepted_at"] and matter is not None:
+            accepted = _aware(case["accepted_at"])
+            rows = await fetch(engine, "SELECT started_at, ended_at FROM case_pause WHERE case_id = {}", case["id"])
+            pauses = [Pause(start=_aware(r["started_at"]), end=_aware(r["ended_at"]) if r["ended_at"] else None)
+                      for r in rows if _aware(r["started_at"]) >= accepted]
+            promised = clock.due_date(accepted, matter.promised_limit, pauses)
+            legal = clock.due_date(accepted, matter.legal_limit, pauses)
+            to = st.IN_REVIEW if await steps_of(engine, case["id"]) else st.ACCEPTED
+            extra_sql, extra_args = ", promised_due = {}, legal_due = {}, expected_date = {}", (promised, legal, promised)
+        await move(engine, case, to, actor_id=account_id, actor_name=actor_name, role="applicant",
+                   channel="web", note="已按一次性告知补正", extra_sql=extra_sql, extra_args=extra_args)
+    notify(pm, {"case": case["number"], "from": st.CORRECTION, "to": to, "actor": actor_name,
                 "role": "applicant", "channel": "web", "note": "", "at": now.isoformat()})
 
 
@@ -317,6 +343,8 @@ async def decide_step(engine: Engine, case: dict, step_key: str, actor: CurrentA
         step = rows[0]
         if actor.role != "admin" and step["department"] not in actor.departments:
             raise PermissionError("not this department's step")
+        if case["status"] == st.CORRECTION:
+            raise CaseError("办件正在等待申请人补正，补正后才能继续审核")
         if step["status"] != "active":
             raise CaseError("该环节当前不可审核")
         decided = await fetch(

@@ -549,7 +549,8 @@ async def case_resubmit(request: Request, number: FromPath[str]) -> Response:
     rt, account, case = await _own_case(request, number)
     me = await accounts.get(rt.engine, account.id)
     try:
-        await window_rules.resubmit(rt.engine, case, account.id, me.name or "申请人", pm=rt.host.pm)
+        await window_rules.resubmit(rt.engine, rt.clock, case, await rt.catalog.matter(case["matter_key"]), account.id,
+                                    me.name or "申请人", pm=rt.host.pm)
     except cases.CaseError as exc:
         return await _case_view(request, case, {"resubmit": str(exc)}, 422)
     return Redirect(f"/cases/{number}", status_code=303)

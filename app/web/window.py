@@ -77,6 +77,7 @@ async def _case_page(request: Request, number: str, errors: dict | None = None, 
             for s in await rules.steps_of(rt.engine, case["id"])],
         can_complete=account.role in ("clerk", "admin") and case["status"] in (st.APPROVED, st.REJECTED, st.ACCEPTED),
         can_intake=case["status"] in (st.SUBMITTED, st.RESUBMITTED) and account.role in ("clerk", "admin"),
+        can_notice=await rules.may_notice(rt.engine, case, account),
         can_finish=bool(matter and matter.instant) and case["status"] in (st.SUBMITTED, st.RESUBMITTED)
         and account.role in ("clerk", "admin"),
         notice=await rules.open_notice(rt.engine, case["id"]), errors=errors or {},
@@ -132,7 +133,10 @@ async def window_refuse(request: Request, number: FromPath[str], data: Annotated
 @post("/window/cases/{number:str}/correction", name="window-correction", include_in_schema=False)
 async def window_correction(request: Request, number: FromPath[str]) -> Response:
     rt, account, case = await _case(request, number)
-    _intake_allowed(account)
+    if account.role not in ("clerk", "reviewer", "admin"):
+        raise NotFoundException()
+    if not await rules.may_notice(rt.engine, case, account):
+        return await _case_page(request, number, {"items": "办件当前状态下您不能发出补正告知"}, status=409)
     posted = await request.form()
     matter = await rt.catalog.matter(case["matter_key"])
     chosen = set(posted.getall("items", []))

@@ -1,7 +1,8 @@
 """From an online application to a licence a stranger can verify through its QR link.
 
-submit → one-time notice → resubmit → accept → parallel reviews → complete → e-licence (page, PDF,
-seal image) → /me → /verify/{token}: masked, logged, rate-limited; a rejection's decision letter.
+submit → one-time notice at intake → resubmit → accept → parallel reviews, with a one-time notice from
+the fire review (clock paused) → resubmit → reviews finish → complete → e-licence (page, PDF, seal
+image) → /me → /verify/{token}: masked, logged, rate-limited; a rejection's decision letter.
 """
 
 from __future__ import annotations
@@ -126,8 +127,31 @@ async def test_online_case_to_a_licence_verified_through_its_qr_link(settings): 
         await assert_tally_matches_a_scan(settings, staff)
         fire_tabs = (await who.act_as("r-fire").get("/window")).text
         assert re.search(r"审核中 <span class=\"count\">[1-9]", fire_tabs), "fire counts the case it holds a step in"
-        for name, key in (("r-housing", "quality_safety"), ("r-fire", "fire_review"),
-                          ("r-cad", "civil_air_defence_review"), ("r-housing", "approve")):
+        assert (await _decide(who, "r-housing", number, "quality_safety")).status_code == 303
+
+        # During the parallel review the fire reviewer finds a drawing missing: a notice pauses the clock.
+        fire_doc = next(m for m in matter.materials if "消防" in m.title)
+        fire = who.act_as("r-fire")
+        r = await fire.post(f"/window/cases/{number}/correction", data={
+            "_csrf_token": csrf(fire), "items": [f"material:{fire_doc.name}"],
+            f"note:material:{fire_doc.name}": "缺少消防设计说明", "note": ""})
+        assert r.status_code == 303
+        paused = (await who.act_as("r-fire").get(f"/window/cases/{number}")).text
+        assert "等待补正，计时暂停" in paused
+        assert (await _decide(who, "r-cad", number, "civil_air_defence_review")).status_code == 422, "paused"
+        await assert_tally_matches_a_scan(settings, staff)
+        citizen = who.act_as("citizen")
+        assert "缺少消防设计说明" in (await citizen.get(f"/cases/{number}")).text
+        name, payload = sample_file(fire_doc.kinds, 11)
+        r = await citizen.post(f"/cases/{number}/materials/{fire_doc.name}", data={"_csrf_token": csrf(citizen)},
+                               files={"files": (name, payload, "application/octet-stream")})
+        assert r.status_code == 303
+        assert (await citizen.post(f"/cases/{number}/resubmit", data={"_csrf_token": csrf(citizen)})).status_code == 303
+        back = (await who.act_as("r-fire").get(f"/window/cases/{number}")).text
+        assert "审核中" in back and "计时中" in back and "质量安全监督登记" in back, "back to its review, not to intake"
+        assert number in (await who.act_as("r-fire").get("/window?tab=review")).text
+
+        for name, key in (("r-fire", "fire_review"), ("r-cad", "civil_air_defence_review"), ("r-housing", "approve")):
             assert (await _decide(who, name, number, key)).status_code == 303, key
         clerk = who.act_as("r-clerk")
         staff_page = (await clerk.get(f"/window/cases/{number}")).text
