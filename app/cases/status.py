@@ -53,3 +53,17 @@ NEXT_STEP = {
     COMPLETED: "已办结，可下载办理结果。",
     DELIVERED: "办理结果已送达。",
 }
+
+# How an applicant's cases are grouped on /me: what needs them first.
+GROUPS = (
+    ("action", "待我补正", {CORRECTION}),
+    ("open", "办理中", {SUBMITTED, RESUBMITTED, ACCEPTED, IN_REVIEW, APPROVED, REJECTED}),
+    ("done", "已办结", {COMPLETED, DELIVERED}),
+    ("refused", "不予受理", {REFUSED}),
+)
+
+
+def grouped(cases: list[dict]) -> list[dict]:
+    """The non-empty groups of GROUPS, in order, each with its cases (newest first, as given)."""
+    return [{"key": key, "label": label, "cases": [c for c in cases if c["status"] in statuses]}
+            for key, label, statuses in GROUPS if any(c["status"] in statuses for c in cases)]

@@ -10,6 +10,7 @@ from litestar.response import Redirect
 from app.accounts import identity, service
 from app.applications import drafts, uploads
 from app.cases import service as cases
+from app.cases import status as st
 from app.licences import service as licences
 from app.web.auth import FORM, safe_next
 from app.web.guards import citizen
@@ -38,7 +39,7 @@ async def _case_lists(request: Request, account) -> dict:
     rt = runtime(request)
     return {
         "drafts": await drafts.mine(rt.engine, account.id),
-        "cases": await cases.mine(rt.engine, account.id),
+        "case_groups": st.grouped(await cases.mine(rt.engine, account.id)),
         "materials": await uploads.reusable(rt.engine, account.id),
         "notifications": await cases.recent_events(rt.engine, account.id),
         "results": await licences.of_holder(rt.engine, account.id, rt.clock.local_date(rt.clock.now())),

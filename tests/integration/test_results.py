@@ -142,6 +142,9 @@ async def test_online_case_to_a_licence_verified_through_its_qr_link(settings): 
         await assert_tally_matches_a_scan(settings, staff)
         citizen = who.act_as("citizen")
         assert "缺少消防设计说明" in (await citizen.get(f"/cases/{number}")).text
+        me = (await citizen.get("/me")).text
+        waiting = re.search(r'<h3 id="cases-action"[^>]*>(.*?)</h3>\s*<ul[^>]*>(.*?)</ul>', me, re.S)
+        assert waiting and "待我补正（1）" in waiting.group(1) and number in waiting.group(2), "/me puts it first"
         name, payload = sample_file(fire_doc.kinds, 11)
         r = await citizen.post(f"/cases/{number}/materials/{fire_doc.name}", data={"_csrf_token": csrf(citizen)},
                                files={"files": (name, payload, "application/octet-stream")})
@@ -171,6 +174,9 @@ async def test_online_case_to_a_licence_verified_through_its_qr_link(settings): 
         licence_id = re.search(r'href="/licences/(\d+)/pdf"', tracking).group(1)
         me = (await who.act_as("citizen").get("/me")).text
         assert f"/licences/{licence_id}" in me and "建筑工程施工许可证" in me
+        done = re.search(r'<h3 id="cases-done"[^>]*>(.*?)</h3>\s*<ul[^>]*>(.*?)</ul>', me, re.S)
+        assert done and "已办结（1）" in done.group(1) and number in done.group(2)
+        assert 'id="cases-action"' not in me
 
         page = await who.act_as("citizen").get(f"/licences/{licence_id}")
         assert page.status_code == 200 and COMPANY in page.text and "<svg" in page.text
