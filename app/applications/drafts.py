@@ -73,6 +73,18 @@ async def open_draft(
         return _row(created[0])
 
 
+async def find_open(engine: Engine, account_id: int, matter_key: str, region: str,
+                    company_id: int | None) -> DraftRow | None:
+    """The applicant's own unsubmitted draft of this matter, region and company, if there is one."""
+    rows = await fetch(
+        engine,
+        f"SELECT {FIELDS} FROM draft WHERE account_id = {{}} AND matter_key = {{}} AND region_code = {{}} "
+        "AND case_number IS NULL AND entered_by IS NULL ORDER BY updated_at DESC",
+        account_id, matter_key, region,
+    )
+    return next((_row(r) for r in rows if r["company_id"] == company_id), None)
+
+
 async def get_own(engine: Engine, draft_id: int, account_id: int) -> DraftRow | None:
     """A draft only for its owner: anybody else gets None, which the page answers with 404."""
     rows = await fetch(engine, f"SELECT {FIELDS} FROM draft WHERE id = {{}} AND account_id = {{}} AND entered_by IS NULL",

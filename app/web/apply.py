@@ -6,7 +6,8 @@ modules, and every state change of a case in `app.cases.service`.
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Annotated, Any
 from urllib.parse import quote
 
 from litestar import Request, Response, get, post
@@ -27,6 +28,7 @@ from app.db.engine import fetch
 from app.materials.storage import FileStore
 from app.web import csrf
 from app.web import licences as licence_web
+from app.web.auth import FORM
 from app.web.guards import citizen
 from app.web.pages import runtime
 from plugins.declarations import ApplicantKind, FieldType, Material, Matter, StepRole
@@ -77,33 +79,69 @@ async def _draft_and_matter(request: Request, draft_id: int):
     return account, draft, guide.matter
 
 
-@get("/matters/{key:str}/apply", name="apply-start", include_in_schema=False)
-async def apply_start(request: Request, key: FromPath[str]) -> Response:
-    """Choose region (and company) if needed, then open the applicant's draft."""
+@dataclass
+class _Start:
+    """Where an application starts: the matter, the applicant, and the region and company chosen."""
+
+    guide: Any
+    me: Any
+    region: str = ""
+    company: dict | None = None
+    ready: bool = False  # a verified applicant with a valid region (and company) chosen
+    page: Response | None = None  # what to show when not ready, or to confirm the start
+
+
+async def _start_choice(request: Request, key: str, values) -> _Start:
     rt = runtime(request)
     guide = await _matter(request, key)
     account = citizen(request)
     matter = guide.matter
     me = await accounts.get(rt.engine, account.id)
     if not me.verified:
-        return rt.renderer.page(request, "pages/apply_identity.html", matter=guide.data,
-                                next=request.url.path + (f"?{request.url.query}" if request.url.query else ""))
+        return _Start(guide, me, page=rt.renderer.page(request, "pages/apply_identity.html", matter=guide.data,
+                                                      next=f"/matters/{matter.key}/apply"))
     entries = guide.entries
-    region = request.query_params.get("region", "")
+    region = values.get("region") or ""
     if region not in {e["region_code"] for e in entries}:
         region = entries[0]["region_code"] if len(entries) == 1 else ""
     companies = await accounts.companies_of(rt.engine, account.id)
     kinds = set(matter.applicant_kinds)
     company_only = kinds == {ApplicantKind.COMPANY}
-    raw_company = request.query_params.get("company", "")
+    raw_company = values.get("company") or ""
     company = next((c for c in companies if str(c["id"]) == raw_company), None)
-    needs_choice = not region or (company_only and company is None) or (
+    ready = bool(region) and not (company_only and company is None) and not (
         ApplicantKind.COMPANY in kinds and companies and not raw_company
     )
-    if needs_choice:
-        return rt.renderer.page(request, "pages/apply_start.html", matter=guide.data, entries=entries,
-                                region=region, companies=companies, company_only=company_only,
-                                can_company=ApplicantKind.COMPANY in kinds, chosen_company=raw_company)
+    page = rt.renderer.page(request, "pages/apply_start.html", matter=guide.data, entries=entries,
+                            region=region, companies=companies, company_only=company_only,
+                            can_company=ApplicantKind.COMPANY in kinds, chosen_company=raw_company)
+    return _Start(guide, me, region, company, ready, page)
+
+
+@get("/matters/{key:str}/apply", name="apply-start", include_in_schema=False)
+async def apply_start(request: Request, key: FromPath[str]) -> Response:
+    """Choose region (and company); an unsubmitted draft for that choice is resumed, otherwise the
+    start page opens one by POST (a GET never writes)."""
+    rt = runtime(request)
+    start = await _start_choice(request, key, request.query_params)
+    if start.ready:
+        draft = await drafts.find_open(rt.engine, start.me.id, start.guide.matter.key, start.region,
+                                       start.company["id"] if start.company else None)
+        if draft is not None:
+            return Redirect(f"/apply/{draft.id}/0", status_code=303)
+    return start.page
+
+
+@post("/matters/{key:str}/apply", name="apply-open", include_in_schema=False)
+async def apply_open(request: Request, key: FromPath[str], data: Annotated[dict[str, str], FORM]) -> Response:
+    """Open (or resume) the draft for the chosen region and company, with what the platform knows prefilled."""
+    rt = runtime(request)
+    start = await _start_choice(request, key, data)
+    if not start.ready:
+        if start.me.verified:
+            start.page.status_code = 422
+        return start.page
+    matter, me, company = start.guide.matter, start.me, start.company
     profile = {"name": me.name or "", "id_number": me.resident_id or "", "phone": me.phone or ""}
     if company:
         profile |= {"company_name": company["name"], "credit_code": company["credit_code"],
@@ -112,7 +150,7 @@ async def apply_start(request: Request, key: FromPath[str]) -> Response:
     for extra in rt.host.pm.hook.prefill_application(matter=matter, applicant=profile):
         for name, value in (extra or {}).items():
             prefill.setdefault(name, value)
-    draft = await drafts.open_draft(rt.engine, account.id, matter.key, matter.version, region,
+    draft = await drafts.open_draft(rt.engine, me.id, matter.key, matter.version, start.region,
                                     company["id"] if company else None, prefill)
     return Redirect(f"/apply/{draft.id}/0", status_code=303)
 
@@ -600,5 +638,5 @@ def _quote(name: str) -> str:
     return quote(name, safe="")
 
 
-HANDLERS = [apply_start, apply_page, apply_resume, apply_save, apply_field, apply_upload, apply_remove,
+HANDLERS = [apply_start, apply_open, apply_page, apply_resume, apply_save, apply_field, apply_upload, apply_remove,
             apply_reuse, apply_licence, apply_bulk, apply_submit, case_page, case_upload, case_resubmit, file_download]

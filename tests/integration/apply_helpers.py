@@ -68,15 +68,24 @@ def page_data(fields, csrf: str) -> dict:
     return data
 
 
+async def start_draft(client, key: str, region: str = "500103", company: str | None = None):
+    """What 在线办理 does: the start page resumes an open draft (303), or its form opens one by POST
+    (the first of the applicant's companies when the page asks and none is given)."""
+    chosen = {"region": region, **({"company": company} if company else {})}
+    r = await client.get(f"/matters/{key}/apply", params=chosen)
+    if r.status_code != 200 or 'action="/matters/' not in r.text:
+        return r
+    if company is None and 'name="company"' in r.text:
+        found = re.search(r'name="company" value="(\d+)"', r.text)
+        chosen["company"] = found.group(1) if found else "self"
+    return await client.post(f"/matters/{key}/apply", data={"_csrf_token": client.cookies.get("kb_csrf"), **chosen})
+
+
 async def fill_and_submit(client, matter: Matter, region: str = "500103", upload_seed: int = 1) -> str:
     """Start, fill every page, upload every material (PNG where allowed, else PDF), check and submit."""
     from app.applications import form
 
-    r = await client.get(f"/matters/{matter.key}/apply", params={"region": region})
-    if r.status_code == 200 and 'name="company"' in r.text:
-        company = re.search(r'name="company" value="(\d+)"', r.text)
-        r = await client.get(f"/matters/{matter.key}/apply",
-                             params={"region": region, "company": company.group(1) if company else "self"})
+    r = await start_draft(client, matter.key, region)
     assert r.status_code == 303, r.text[:500]
     return await complete_draft(client, matter, r.headers["location"].rsplit("/", 1)[0], upload_seed)
 

@@ -9,7 +9,7 @@ from litestar.testing import AsyncTestClient
 
 from app.factory import create_app
 from tests.conftest import make_settings
-from tests.integration.apply_helpers import PERSON_ID, fill_and_submit, png_bytes
+from tests.integration.apply_helpers import PERSON_ID, fill_and_submit, png_bytes, start_draft
 from tests.integration.test_accounts import csrf, sign_in
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -69,7 +69,7 @@ async def _cases_of(client, phone):
 
 async def test_replayed_submit_returns_the_same_case(web):
     await verified(web, "13811114444")
-    r = await web.get("/matters/residence-permit/apply", params={"region": "500103"})
+    r = await start_draft(web, "residence-permit")
     draft_url = r.headers["location"].rsplit("/", 1)[0]
     number = await fill_and_submit(web, _declared("residence-permit"))
     check = await web.get(draft_url + "/99")
@@ -81,7 +81,7 @@ async def test_replayed_submit_returns_the_same_case(web):
 
 async def test_another_users_case_draft_and_file_are_404(web, database_url, tmp_path):
     await verified(web, "13811115555")
-    started = await web.get("/matters/household-transfer/apply", params={"region": "500103"})
+    started = await start_draft(web, "household-transfer")
     draft_page = started.headers["location"]
     number = await fill_and_submit(web, _declared("residence-permit"))
     me = (await web.get("/me")).text
@@ -102,7 +102,7 @@ async def test_another_users_case_draft_and_file_are_404(web, database_url, tmp_
 
 async def test_bad_answers_get_messages_and_the_draft_keeps_them(web):
     await verified(web, "13811116666")
-    r = await web.get("/matters/residence-permit/apply", params={"region": "500103"})
+    r = await start_draft(web, "residence-permit")
     draft_url = r.headers["location"].rsplit("/", 1)[0]
     m = _declared("residence-permit")
     from app.applications import form
@@ -130,7 +130,7 @@ async def test_bad_answers_get_messages_and_the_draft_keeps_them(web):
 
 async def test_uploads_are_checked_by_content(web):
     await verified(web, "13811117777")
-    r = await web.get("/matters/residence-permit/apply", params={"region": "500103"})
+    r = await start_draft(web, "residence-permit")
     draft_url = r.headers["location"].rsplit("/", 1)[0]
     m = _declared("residence-permit")
     material = next(x for x in m.materials if x.max_size_mb <= 10)
@@ -169,7 +169,7 @@ async def test_expired_session_mid_form_keeps_the_draft(web, monkeypatch):
 
     monkeypatch.setattr(signin, "PHONE_GAP", datetime.timedelta(0))  # signing in twice within a minute
     await verified(web, "13811118888")
-    r = await web.get("/matters/residence-permit/apply", params={"region": "500103"})
+    r = await start_draft(web, "residence-permit")
     draft_url = r.headers["location"].rsplit("/", 1)[0]
     m = _declared("residence-permit")
     from app.applications import form
@@ -208,9 +208,7 @@ async def test_markup_in_every_text_field_is_shown_as_text(web):
     await web.post("/me/companies", data={"company_name": "重庆示例有限公司", "credit_code": "91350100M000100Y43",
                                           "legal_rep": "张三", "role": "legal_rep", "_csrf_token": csrf(web)})
     m = _declared("business-licence-change")
-    choice = await web.get("/matters/business-licence-change/apply", params={"region": "500103"})
-    company = re.search(r'name="company" value="(\d+)"', choice.text).group(1)
-    r = await web.get("/matters/business-licence-change/apply", params={"region": "500103", "company": company})
+    r = await start_draft(web, "business-licence-change")  # as the company
     draft_url = r.headers["location"].rsplit("/", 1)[0]
     from app.applications import form
 
@@ -229,7 +227,7 @@ async def test_markup_in_every_text_field_is_shown_as_text(web):
 
 async def test_an_upload_larger_than_the_material_allows_is_refused_before_it_is_read(web):
     await verified(web, "13811110001")
-    r = await web.get("/matters/residence-permit/apply", params={"region": "500103"})
+    r = await start_draft(web, "residence-permit")
     draft_url = r.headers["location"].rsplit("/", 1)[0]
     material = next(x for x in _declared("residence-permit").materials if x.max_size_mb <= 10)
     too_big = b"\x00" * (material.max_size_mb * material.max_files * 1024 * 1024 + 512 * 1024)
@@ -249,7 +247,7 @@ async def test_huge_ids_are_404_not_errors(web):
 
 async def test_inline_field_check_saves_and_answers_with_the_field(web):
     await verified(web, "13811110003")
-    r = await web.get("/matters/residence-permit/apply", params={"region": "500103"})
+    r = await start_draft(web, "residence-permit")
     draft_url = r.headers["location"].rsplit("/", 1)[0]
     field = next(f for f in _declared("residence-permit").fields if f.type.value == "resident_id")
     bad = await web.post(f"{draft_url}/field/{field.name}", data={field.name: "110105194912310021"},
@@ -267,7 +265,7 @@ async def test_remove_an_upload_and_reuse_a_file_from_an_earlier_case(web):
     await verified(web, "13811110004")
     matter = _declared("residence-permit")
     await fill_and_submit(web, matter)
-    r = await web.get("/matters/residence-permit/apply", params={"region": "500103"})
+    r = await start_draft(web, "residence-permit")
     draft_url = r.headers["location"].rsplit("/", 1)[0]
     from app.applications import form
 
@@ -283,3 +281,20 @@ async def test_remove_an_upload_and_reuse_a_file_from_an_earlier_case(web):
     assert (await web.post(remove.group(1), data={"_csrf_token": csrf(web)})).status_code == 303
     assert remove.group(1) not in (await web.get(materials_page)).text
     assert (await web.post(remove.group(1), data={"_csrf_token": csrf(web)})).status_code == 404
+
+
+async def test_opening_an_application_writes_only_on_post(web):
+    """在线办理 is a link: its GET shows the start page (or resumes a draft) and creates nothing; the
+    start form's POST (with its CSRF token) opens the draft, once."""
+    await verified(web, "13811119990")
+    page = await web.get("/matters/residence-permit/apply", params={"region": "500103"})
+    assert page.status_code == 200 and 'method="post"' in page.text
+    assert "/apply/" not in (await web.get("/me")).text.split('id="drafts-title"')[1].split("</section>")[0]
+    forged = await web.post("/matters/residence-permit/apply", data={"region": "500103"})
+    assert forged.status_code == 403, "no CSRF token, no draft"
+    opened = await web.post("/matters/residence-permit/apply", data={"region": "500103", "_csrf_token": csrf(web)})
+    assert opened.status_code == 303 and opened.headers["location"].endswith("/0")
+    again = await web.get("/matters/residence-permit/apply", params={"region": "500103"})
+    assert again.status_code == 303 and again.headers["location"] == opened.headers["location"], "resumed"
+    bad = await web.post("/matters/residence-permit/apply", data={"region": "999999", "_csrf_token": csrf(web)})
+    assert bad.status_code == 422

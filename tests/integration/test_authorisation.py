@@ -12,7 +12,7 @@ import pytest
 from litestar.testing import AsyncTestClient
 
 from app.factory import create_app
-from tests.integration.apply_helpers import fill_and_submit
+from tests.integration.apply_helpers import fill_and_submit, start_draft
 from tests.integration.test_accounts import csrf, last_code, sign_in
 from tests.integration.test_apply import _declared, verified
 from tests.integration.test_results import age_codes
@@ -37,7 +37,7 @@ async def test_the_authorisation_matrix(settings):  # noqa: F811 - the fixture
         number = await fill_and_submit(client, matter)
         case_page = (await client.get(f"/cases/{number}")).text
         file_id = re.search(r'href="/files/(\d+)"', case_page).group(1)
-        started = await client.get("/matters/household-transfer/apply", params={"region": "500103"})
+        started = await start_draft(client, "household-transfer")
         draft = started.headers["location"]
         done = await fill_and_submit(client, matter, upload_seed=3)
         who.save("owner")

@@ -16,7 +16,7 @@ from litestar.testing import AsyncTestClient
 from app.db.engine import fetch
 from app.factory import create_app
 from app.licences import service as licences
-from tests.integration.apply_helpers import CREDIT_CODE, PERSON_ID, fill_and_submit, sample_file
+from tests.integration.apply_helpers import CREDIT_CODE, PERSON_ID, fill_and_submit, sample_file, start_draft
 from tests.integration.test_accounts import csrf, sign_in
 from tests.integration.test_apply import _declared, verified
 from tests.integration.test_window import Identities, make_staff, settings  # noqa: F401 - fixture
@@ -285,10 +285,7 @@ async def test_an_issued_licence_is_offered_as_a_material_in_a_later_application
         assert any("已办结" in t and "营业执照" in t for t in texts), "the applicant hears of each change by SMS"
 
         citizen = who.act_as("citizen")
-        started = await citizen.get("/matters/seal-carving/apply", params={"region": "500103"})
-        if started.status_code == 200:  # choose the company
-            company = re.search(r'name="company" value="(\d+)"', started.text).group(1)
-            started = await citizen.get("/matters/seal-carving/apply", params={"region": "500103", "company": company})
+        started = await start_draft(citizen, "seal-carving")  # as the company (its first)
         draft = started.headers["location"].rsplit("/", 1)[0]
         from app.applications import form
 
