@@ -7,13 +7,15 @@ import logging
 from litestar import Litestar, Request, Response
 from litestar.exceptions import HTTPException, NotFoundException, PermissionDeniedException
 from litestar.openapi import OpenAPIConfig
+from litestar.response import Redirect
 from litestar.static_files import create_static_files_router
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 
 from app.runtime import Runtime
 from app.settings import Settings, load_settings
 from app.accounts import sessions
-from app.web.guards import SignInRequired, StaffSignInRequired, signin_redirect
+from app.applications import pending
+from app.web.guards import SignInRequired, StaffSignInRequired, signin_url
 from app.web import admin, api, apply, auth, bench, csrf, health, intake, licences, me, pages, window
 
 log = logging.getLogger("kuaiban")
@@ -57,7 +59,20 @@ async def _load_account(request: Request) -> None:
 
 
 def _signin_required(request: Request, exc: SignInRequired) -> Response:
-    return signin_redirect(request, "/staff/signin" if isinstance(exc, StaffSignInRequired) else "/signin")
+    page = "/staff/signin" if isinstance(exc, StaffSignInRequired) else "/signin"
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    if request.method == "POST" and request.url.path.startswith("/apply/"):  # back to the page, not the post
+        target = request.url.path.rsplit("/field/", 1)[0]
+    location = signin_url(target, page)
+    if request.headers.get("hx-request") == "true":  # htmx: the whole page goes to sign-in, not a swap
+        response: Response = Response(b"", status_code=200, headers={"HX-Redirect": location})
+    else:
+        response = Redirect(location, status_code=303)
+    token = request.state.get("pending_token")
+    if token:  # answers posted after the session ran out: kept until the owner signs in here again
+        response.set_cookie(pending.COOKIE, token, httponly=True, samesite="lax", path="/",
+                            secure=request.url.scheme == "https", max_age=int(pending.TTL.total_seconds()))
+    return response
 
 
 def _http_error(request: Request, exc: HTTPException) -> Response:

@@ -126,6 +126,10 @@ async def _tally(engine: Engine) -> None:
     await tally.rebuild(engine)
 
 
+async def _pending(engine: Engine) -> None:
+    await tables.PendingAnswers.create_table(if_not_exists=True)
+
+
 MIGRATIONS: list[tuple[str, Callable[[Engine], Awaitable[None]]]] = [
     ("0001_core", _core),
     ("0002_accounts", _accounts),
@@ -135,6 +139,7 @@ MIGRATIONS: list[tuple[str, Callable[[Engine], Awaitable[None]]]] = [
     ("0006_steps", _steps),
     ("0007_licences", _licences),
     ("0008_tally", _tally),
+    ("0009_pending_answers", _pending),
 ]
 
 

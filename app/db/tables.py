@@ -326,6 +326,15 @@ class CaseTally(Table, tablename="case_tally"):
     n = Integer(default=0)
 
 
+class PendingAnswers(Table, tablename="pending_answers"):
+    """Answers posted just after a session expired, until the applicant signs in again (an hour at most)."""
+
+    token_hash = Varchar(length=64, primary_key=True)
+    draft_id = Integer()
+    posts = Text()  # JSON list of {"page": index or -1, "field": name or "", "pairs": [[key, value], ...]}
+    created_at = Timestamptz()
+
+
 class CaseSequence(Table, tablename="case_sequence"):
     """The daily sequence behind case numbers, per region."""
 
@@ -350,5 +359,5 @@ CASE_TABLES: tuple[type[Table], ...] = (Draft, Upload, Case, CaseEvent, CaseSequ
 
 def bind(engine) -> None:
     """Point every table at the configured engine (set once at start-up)."""
-    for table in TABLES + ACCOUNT_TABLES + CASE_TABLES + (LoginFailure, CasePause, CorrectionNotice, CaseStep, Licence, VerifyCheck, CaseTally):
+    for table in TABLES + ACCOUNT_TABLES + CASE_TABLES + (LoginFailure, CasePause, CorrectionNotice, CaseStep, Licence, VerifyCheck, CaseTally, PendingAnswers):
         table._meta._db = engine

@@ -18,7 +18,8 @@ from litestar.response import Redirect
 
 from app import outbox
 from app.accounts import service as accounts
-from app.applications import drafts, form, uploads
+from app.accounts import sessions
+from app.applications import drafts, form, pending, uploads
 from app.licences import files as licence_files
 from app.licences import service as licences
 from app.cases import service as cases
@@ -68,6 +69,13 @@ async def _draft_and_matter(request: Request, draft_id: int):
     rt = runtime(request)
     account = request.state.get("account")
     _id(draft_id)
+    if account is None and request.method == "POST" and request.cookies.get(sessions.COOKIE):
+        # A browser whose session ran out mid-form: keep what it sent until its owner signs in again.
+        posted = await request.form()
+        token = await pending.keep(rt.engine, request.url.path, list(posted.multi_items()),
+                                   request.cookies.get(pending.COOKIE))
+        if token:
+            request.state.pending_token = token
     if account is not None and account.is_staff and account.role in ("clerk", "admin"):
         draft = await drafts.get_entered(rt.engine, draft_id, account.id)
     else:

@@ -14,6 +14,7 @@ from typing import Annotated
 
 from app import outbox
 from app.accounts import identity, service, sessions, signin
+from app.applications import pending
 from app.db.engine import fetch
 from app.web.pages import runtime
 
@@ -90,7 +91,11 @@ async def signin_verify(request: Request, data: Annotated[dict[str, str], FORM])
                                 errors=errors, step="code")
     account_id = await service.citizen_by_phone(rt.engine, phone)
     token = await sessions.create(rt.engine, account_id, request.cookies.get(sessions.COOKIE))
-    return set_session_cookie(request, Redirect(next_url, status_code=303), token)
+    response = set_session_cookie(request, Redirect(next_url, status_code=303), token)
+    if request.cookies.get(pending.COOKIE):  # what was typed as the last session ran out goes into the draft
+        await pending.restore(rt.engine, rt.catalog, request.cookies.get(pending.COOKIE), account_id)
+        response.delete_cookie(pending.COOKIE, path="/")
+    return response
 
 
 @get("/staff/signin", name="staff-signin", include_in_schema=False)

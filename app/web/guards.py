@@ -15,9 +15,10 @@ class SignInRequired(Exception):
     """Raised by a guard; answered with a redirect to the sign-in page that comes back here."""
 
 
-def signin_redirect(request: Request, page: str = "/signin") -> Redirect:
-    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-    return Redirect(f"{page}?" + urlencode({"next": target}), status_code=303)
+def signin_url(target: str, page: str = "/signin") -> str:
+    """The sign-in page that comes back to `target` (a path of ours) afterwards."""
+    return f"{page}?" + urlencode({"next": target})
+
 
 
 def citizen(request: Request) -> CurrentAccount:

@@ -298,3 +298,37 @@ async def test_opening_an_application_writes_only_on_post(web):
     assert again.status_code == 303 and again.headers["location"] == opened.headers["location"], "resumed"
     bad = await web.post("/matters/residence-permit/apply", data={"region": "999999", "_csrf_token": csrf(web)})
     assert bad.status_code == 422
+
+
+async def test_what_was_typed_as_the_session_ran_out_is_saved_after_signing_in_again(web, database_url, tmp_path):
+    from tests.integration.apply_helpers import page_data
+    from tests.integration.test_results import age_codes, query
+    from app.applications import form
+
+    settings = make_settings(database_url, tmp_path, KUAIBAN_DEV="1")
+    await verified(web, "13811119991")
+    r = await start_draft(web, "residence-permit")
+    draft_url = r.headers["location"].rsplit("/", 1)[0]
+    page = form.pages(_declared("residence-permit"))[0]
+    typed = page_data(page.fields, csrf(web))
+    await query(settings, "UPDATE user_session SET last_seen = {}",
+                __import__("datetime").datetime(2020, 1, 1, tzinfo=__import__("datetime").UTC))  # idle too long
+    lost = await web.post(f"{draft_url}/0", data=typed)
+    assert lost.status_code == 303 and lost.headers["location"].startswith("/signin?next=")
+    assert f"next=%2Fapply%2F{draft_url.rsplit('/', 1)[1]}%2F0" in lost.headers["location"], "back to the page"
+    assert web.cookies.get("kb_pending"), "what was sent is kept for this browser"
+    field = next(f for f in page.fields if f.type.value == "text")
+    htmx = await web.post(f"{draft_url}/field/{field.name}", data={field.name: "王小二", "_csrf_token": csrf(web)},
+                          headers={"HX-Request": "true"})
+    assert htmx.status_code == 200 and htmx.headers["hx-redirect"].startswith("/signin?next=")
+    await age_codes(settings, "13811119991")
+    back = await sign_in(web, "13811119991", next_url=f"{draft_url}/0")
+    assert back.status_code == 303 and back.headers["location"] == f"{draft_url}/0"
+    assert not web.cookies.get("kb_pending")
+    shown = (await web.get(f"{draft_url}/0")).text
+    assert 'value="王小二"' in shown, "the field left last was saved too"
+    for f in page.fields:
+        if f.type.value in ("phone", "date") and f.show_if is None:
+            assert f'value="{typed[f.name]}"' in shown, f.name
+    stranger = await query(settings, "SELECT count(*) AS n FROM pending_answers")
+    assert stranger[0]["n"] == 0, "kept answers are used once"
