@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 
 from playwright.sync_api import Page, expect
 
+from tests.browser.test_journeys import _unlabelled_controls
 from tests.integration.apply_helpers import page_data, sample_file
 
 MATTER_KEY = "individual-business-registration"
@@ -35,8 +36,11 @@ def _path(url: str) -> str:
 
 
 def _fits(page: Page) -> None:
+    """No sideways scroll at 1280 px, one h1, every control labelled."""
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 1280, f"{page.url} scrolls sideways: {width}px"
+    expect(page.locator("h1")).to_have_count(1)
+    assert _unlabelled_controls(page) == [], page.url
 
 
 def _sign_in(page: Page, username: str, password: str) -> None:
@@ -52,6 +56,7 @@ def _intake(page: Page) -> str:
     page.get_by_role("link", name="帮办代办：为来窗口的群众申请").click()
     page.wait_for_url(lambda url: _path(url) == "/window/intake")
     _settled(page)
+    _fits(page)
     page.locator("#i-phone").fill(WALK_IN_PHONE)
     page.locator("#i-name").fill("李四")
     page.locator("#i-resident_id").fill(_valid_id(WALK_IN_ID[:17]))
@@ -155,6 +160,7 @@ def test_workbench_from_walk_in_to_a_verified_licence(desk: Page, add_staff, bro
     expect(page.locator(".cert-qr svg")).to_be_visible()
     seal = page.locator("img.cert-seal")
     page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=seal.element_handle())
+    _fits(page)
     page.screenshot(path=str(shots_dir / "workbench-licence.png"), full_page=True)
     verify_url = page.locator("a[href*='/verify/']").get_attribute("href")
     stranger = browser.new_context(viewport={"width": 375, "height": 812}, locale="zh-CN")
