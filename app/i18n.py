@@ -306,6 +306,9 @@ ZH_CN: dict[str, str] = {
     "This phone has no real-name record yet: a code was sent to it by SMS. Ask the applicant to read it out.":
         "该手机号尚未实名登记，已向其发送短信验证码，请申请人告知验证码以确认本人手机。",
     "Confirm the code and open the form": "确认验证码并打开申请表",
+    "Accepting this case accepts every matter below; each department reviews its own, and this case is completed when all of them are.":
+        "受理本件即一并受理以下全部事项，各部门分别审核；全部事项办结后本件自动办结。",
+    "Part of a bundle, taken in and decided at its main case:": "本事项属于“一件事”，在主办件统一受理：",
 }
 
 CATALOGS = {"zh-CN": ZH_CN}

@@ -66,7 +66,7 @@ async def _insert_case(engine, *, number, parent_id, matter: Matter, region, acc
         company_id, applicant, channel, entered_by, st.SUBMITTED, json.dumps(answers, ensure_ascii=False), key,
         now, promised, legal, promised, now,
     )
-    await tally.add(engine, tally.key(region, matter.department, st.SUBMITTED, promised, now), 1)
+    await tally.add(engine, tally.key(region, matter.department, st.SUBMITTED, promised, now, parent_id is not None), 1)
     return rows[0]["id"], promised
 
 
@@ -165,8 +165,8 @@ async def move(
     now = _now()
     # The row as stored (not the caller's copy, which an earlier move in this flow may have outdated):
     # its tally unit leaves from exactly where it was counted.
-    stored = await fetch(engine, "SELECT region_code, department, status, promised_due, updated_at FROM kb_case "
-                                 "WHERE id = {}", case["id"])
+    stored = await fetch(engine, "SELECT region_code, department, status, promised_due, updated_at, parent_id "
+                                 "FROM kb_case WHERE id = {}", case["id"])
     updated = await fetch(
         engine,
         f"UPDATE kb_case SET status = {{}}, updated_at = {{}}{extra_sql} WHERE id = {{}} AND status = {{}} "

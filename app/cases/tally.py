@@ -38,8 +38,14 @@ def _local_day(moment) -> datetime.date:
     return moment.astimezone(CHINA_TZ).date()
 
 
-def key(region: str, department: str, status: str, due, finished) -> tuple:
-    """The tally row a case in this state belongs to."""
+WITH_PARENT = "with_parent"  # a bundle's member case before the bundle is accepted: in no tab of its own
+BEFORE_ACCEPTANCE = ("submitted", "resubmitted", "correction")
+
+
+def key(region: str, department: str, status: str, due, finished, child: bool = False) -> tuple:
+    """The tally row a case in this state belongs to (`child`: a member case of a bundle)."""
+    if child and status in BEFORE_ACCEPTANCE:
+        return (region, department, WITH_PARENT, NONE, NONE)
     if status in DONE:
         return (region, department, status, NONE, _local_day(finished))
     return (region, department, status, _date(due), NONE)
@@ -59,9 +65,10 @@ async def shift(engine: Engine, stored: dict, to: str, due, at: datetime.datetim
     """A case moved from the state its stored row shows to `to` (with its promised date `due`) at `at`.
 
     The two rows are touched in key order, so two opposite moves at once cannot deadlock."""
+    child = stored.get("parent_id") is not None
     before = key(stored["region_code"], stored["department"], stored["status"], stored["promised_due"],
-                 stored["updated_at"])
-    after = key(stored["region_code"], stored["department"], to, due, at)
+                 stored["updated_at"], child)
+    after = key(stored["region_code"], stored["department"], to, due, at, child)
     for row, n in sorted(((before, -1), (after, 1)), key=lambda pair: pair[0]):
         await add(engine, row, n)
 
@@ -69,9 +76,11 @@ async def shift(engine: Engine, stored: dict, to: str, due, at: datetime.datetim
 async def rebuild(engine: Engine) -> int:
     """Recount every case (inside the caller's transaction); returns how many were counted."""
     counts: Counter = Counter()
-    rows = await fetch(engine, "SELECT region_code, department, status, promised_due, updated_at FROM kb_case")
+    rows = await fetch(engine, "SELECT region_code, department, status, promised_due, updated_at, parent_id "
+                               "FROM kb_case")
     for r in rows:
-        counts[key(r["region_code"], r["department"], r["status"], r["promised_due"], r["updated_at"])] += 1
+        counts[key(r["region_code"], r["department"], r["status"], r["promised_due"], r["updated_at"],
+                   r["parent_id"] is not None)] += 1
     await fetch(engine, "DELETE FROM case_tally")
     await executemany(engine, "case_tally", ["region_code", "department", "status", "due", "done_on", "n"],
                       [(*k, n) for k, n in counts.items()])

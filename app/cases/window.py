@@ -134,6 +134,8 @@ def _tab_filter(account: CurrentAccount, tab: str, today: datetime.date) -> tupl
     statuses = TABS.get(tab, TABS["intake"])[1]
     where += " AND c.status IN (" + ", ".join("{}" for _ in statuses) + ")"
     args += list(statuses)
+    if tab in ("intake", "correction"):
+        where += " AND c.parent_id IS NULL"  # a bundle is taken in as one, at its main case
     if tab == "overdue":
         where += " AND c.promised_due < {}"
         args.append(today)
@@ -186,47 +188,84 @@ async def _move(engine: Engine, case: dict, to: str, actor: CurrentAccount, note
 REVIEW_ROLES = ("审核", "审批")
 
 
-async def accept(engine: Engine, clock: Clock, case: dict, actor: CurrentAccount, matter, pm=None) -> None:
+async def accept(engine: Engine, clock: Clock, case: dict, actor: CurrentAccount, matter, pm=None,
+                 members: dict | None = None) -> None:
     """受理: the clock starts now; promised and legal dates are counted from today; the review steps
-    open (a parallel group's steps at once)."""
+    open (a parallel group's steps at once). A bundle (一件事) is taken in as one: accepting its main
+    case accepts every member case, whose departments then review their own parts."""
+    if case["parent_id"] is not None:
+        raise CaseError("该事项随“一件事”一并办理，请在主办件上统一受理")
     today = clock.local_date(_now())
-    promised = clock.add_working_days(today, matter.promised_limit)
-    legal = clock.add_working_days(today, matter.legal_limit)
+    if matter is not None and matter.is_bundle:
+        promised = clock.add_working_days(today, matter.promised_limit)
+        legal = clock.add_working_days(today, matter.legal_limit)
+        async with engine.transaction():
+            await _move(engine, case, st.ACCEPTED, actor, "一件事统一受理",
+                        ", accepted_at = {}, promised_due = {}, legal_due = {}",
+                        (_now(), promised, legal))
+            await _close_pauses(engine, case["id"])
+            slowest = promised
+            for child in await fetch(engine, "SELECT * FROM kb_case WHERE parent_id = {} ORDER BY id", case["id"]):
+                member = (members or {}).get(child["matter_key"])
+                if member is None or child["status"] not in (st.SUBMITTED, st.RESUBMITTED):
+                    continue
+                slowest = max(slowest, await _accept_one(engine, clock, child, actor, member, today,
+                                                         f"随“{matter.name}”统一受理"))
+            await fetch(engine, "UPDATE kb_case SET expected_date = {} WHERE id = {}", slowest, case["id"])
+            await _sms(engine, case, f"【快办】您的“{case['matter_name']}”（{case['number']}）已受理，"
+                                     f"各事项将同步办理，预计{slowest:%Y年%m月%d日}前全部办结。")
+        notify(pm, {"case": case["number"], "from": case["status"], "to": st.ACCEPTED,
+                    "actor": actor.display_name, "role": actor.role, "channel": "window", "note": "",
+                    "at": _now().isoformat()})
+        return
     async with engine.transaction():
-        await _move(engine, case, st.ACCEPTED, actor, "受理",
-                    ", accepted_at = {}, promised_due = {}, legal_due = {}, expected_date = {}",
-                    (_now(), promised, legal, promised))
-        await _close_pauses(engine, case["id"])
-        reviews = [s for s in matter.steps if s.role.value in REVIEW_ROLES]
-        if reviews:
-            stage, previous_group = 0, object()
-            for position, step in enumerate(reviews):
-                if step.parallel_group is None or step.parallel_group != previous_group:
-                    stage += 1
-                previous_group = step.parallel_group
-                await fetch(
-                    engine,
-                    "INSERT INTO case_step (case_id, step_key, position, stage, name, role, department, parallel_group, "
-                    "status, opinion, actor_id, actor_name, decided_at) VALUES ({}, {}, {}, {}, {}, {}, {}, {}, {}, '', "
-                    "NULL, '', NULL)",
-                    case["id"], step.key, position, stage, step.name, step.role.value, step.department,
-                    step.parallel_group, "active" if stage == 1 else "waiting",
-                )
-            moved = {**case, "status": st.ACCEPTED}
-            await _move(engine, moved, st.IN_REVIEW, actor, "进入审核环节")
+        promised = await _accept_one(engine, clock, case, actor, matter, today, "受理")
         await _sms(engine, case, f"【快办】您的“{case['matter_name']}”（{case['number']}）已受理，"
                                  f"承诺于{promised:%Y年%m月%d日}前办结。")
     notify(pm, {"case": case["number"], "from": case["status"], "to": st.ACCEPTED, "actor": actor.display_name,
                 "role": actor.role, "channel": "window", "note": "", "at": _now().isoformat()})
 
 
+async def _accept_one(engine: Engine, clock: Clock, case: dict, actor: CurrentAccount, matter,
+                      today: datetime.date, note: str) -> datetime.date:
+    """Accept one case inside the caller's transaction: dates from today, its review steps opened."""
+    promised = clock.add_working_days(today, matter.promised_limit)
+    legal = clock.add_working_days(today, matter.legal_limit)
+    await _move(engine, case, st.ACCEPTED, actor, note,
+                ", accepted_at = {}, promised_due = {}, legal_due = {}, expected_date = {}",
+                (_now(), promised, legal, promised))
+    await _close_pauses(engine, case["id"])
+    reviews = [s for s in matter.steps if s.role.value in REVIEW_ROLES]
+    if reviews:
+        stage, previous_group = 0, object()
+        for position, step in enumerate(reviews):
+            if step.parallel_group is None or step.parallel_group != previous_group:
+                stage += 1
+            previous_group = step.parallel_group
+            await fetch(
+                engine,
+                "INSERT INTO case_step (case_id, step_key, position, stage, name, role, department, parallel_group, "
+                "status, opinion, actor_id, actor_name, decided_at) VALUES ({}, {}, {}, {}, {}, {}, {}, {}, {}, '', "
+                "NULL, '', NULL)",
+                case["id"], step.key, position, stage, step.name, step.role.value, step.department,
+                step.parallel_group, "active" if stage == 1 else "waiting",
+            )
+        await _move(engine, {**case, "status": st.ACCEPTED}, st.IN_REVIEW, actor, "进入审核环节")
+    return promised
+
+
 async def refuse(engine: Engine, case: dict, actor: CurrentAccount, reason: str, pm=None) -> None:
     """不予受理, always with the reason the applicant will read."""
     reason = reason.strip()
+    if case["parent_id"] is not None:
+        raise CaseError("该事项随“一件事”一并办理，请在主办件上统一决定")
     if not reason:
         raise CaseError("请填写不予受理的理由")
     async with engine.transaction():
         await _move(engine, case, st.REFUSED, actor, reason)
+        for child in await fetch(engine, "SELECT * FROM kb_case WHERE parent_id = {} AND status IN ({}, {})",
+                                 case["id"], st.SUBMITTED, st.RESUBMITTED):  # a bundle is refused as one
+            await _move(engine, child, st.REFUSED, actor, f"随主办件不予受理：{reason}")
         await _sms(engine, case, f"【快办】您的“{case['matter_name']}”（{case['number']}）不予受理，"
                                  f"理由：{reason[:60]}。详情请登录快办查看。")
     notify(pm, {"case": case["number"], "from": case["status"], "to": st.REFUSED, "actor": actor.display_name,
@@ -237,7 +276,7 @@ async def may_notice(engine: Engine, case: dict, actor: CurrentAccount) -> bool:
     """Who may send a one-time notice: a clerk at intake or during the review, and a reviewer while
     one of their department's steps is open."""
     if case["status"] in (st.SUBMITTED, st.RESUBMITTED):
-        return actor.role in ("clerk", "admin")
+        return actor.role in ("clerk", "admin") and case["parent_id"] is None  # a bundle's at its main case
     if case["status"] not in (st.ACCEPTED, st.IN_REVIEW):
         return False
     if actor.role in ("clerk", "admin"):
@@ -387,6 +426,8 @@ async def complete(engine: Engine, clock: Clock, case: dict, actor: CurrentAccou
     result = result.strip()
     if not result:
         raise CaseError("请填写办结结果")
+    if matter is not None and matter.is_bundle:
+        raise CaseError("“一件事”在其全部事项办结后自动办结")
     approved = case["status"] != st.REJECTED
     today = clock.local_date(_now())
     async with engine.transaction():
@@ -396,10 +437,25 @@ async def complete(engine: Engine, clock: Clock, case: dict, actor: CurrentAccou
                                       issued_on=today)
         got = "，可登录快办下载" + "、".join(i["title"] for i in issued) if issued else ""
         await _sms(engine, case, f"【快办】您的“{case['matter_name']}”（{case['number']}）已办结：{result[:40]}{got[:60]}。")
+        if case["parent_id"] is not None:
+            await _complete_bundle_when_done(engine, case["parent_id"], actor)
     if tell:  # plugins hear of it after the commit (finish_at_counter tells them once, at its end)
         notify(pm, {"case": case["number"], "from": case["status"], "to": st.COMPLETED, "actor": actor.display_name,
                     "role": actor.role, "channel": "window", "note": result, "at": _now().isoformat()})
     return issued
+
+
+async def _complete_bundle_when_done(engine: Engine, parent_id: int, actor: CurrentAccount) -> None:
+    """The last member case of a bundle to finish completes the bundle (inside the caller's transaction)."""
+    open_members = await fetch(engine, "SELECT count(*) AS n FROM kb_case WHERE parent_id = {} AND status NOT IN "
+                                       "({}, {}, {})", parent_id, st.COMPLETED, st.DELIVERED, st.REFUSED)
+    parent = await _fresh(engine, parent_id)
+    if open_members[0]["n"] or parent["status"] != st.ACCEPTED:
+        return
+    await move(engine, parent, st.COMPLETED, actor_id=actor.id, actor_name=actor.display_name, role=actor.role,
+               channel="window", note="一件事全部事项已办结")
+    await _sms(engine, parent, f"【快办】您的“{parent['matter_name']}”（{parent['number']}）全部事项已办结，"
+                               "可登录快办查看并下载办理结果。")
 
 
 async def finish_at_counter(engine: Engine, clock: Clock, case: dict, actor: CurrentAccount, matter, result: str,
@@ -465,3 +521,10 @@ async def applicant_of(engine: Engine, case: dict) -> dict:
     company = await fetch(engine, "SELECT name, credit_code, legal_rep FROM company WHERE id = {}",
                           case["company_id"]) if case["company_id"] else []
     return {"person": person[0] if person else {}, "company": company[0] if company else None}
+
+
+async def number_of(engine: Engine, case_id: int | None) -> str:
+    if case_id is None:
+        return ""
+    rows = await fetch(engine, "SELECT number FROM kb_case WHERE id = {}", case_id)
+    return rows[0]["number"] if rows else ""

@@ -75,8 +75,10 @@ async def _case_page(request: Request, number: str, errors: dict | None = None, 
         case_steps=[{**s, "mine": s["status"] == "active" and (account.role == "admin" or (
             account.role in ("reviewer", "clerk") and s["department"] in account.departments))}
             for s in await rules.steps_of(rt.engine, case["id"])],
-        can_complete=account.role in ("clerk", "admin") and case["status"] in (st.APPROVED, st.REJECTED, st.ACCEPTED),
-        can_intake=case["status"] in (st.SUBMITTED, st.RESUBMITTED) and account.role in ("clerk", "admin"),
+        can_complete=account.role in ("clerk", "admin") and case["status"] in (st.APPROVED, st.REJECTED, st.ACCEPTED)
+        and not (matter and matter.is_bundle),
+        can_intake=case["status"] in (st.SUBMITTED, st.RESUBMITTED) and account.role in ("clerk", "admin")
+        and case["parent_id"] is None,
         can_notice=await rules.may_notice(rt.engine, case, account),
         can_finish=bool(matter and matter.instant) and case["status"] in (st.SUBMITTED, st.RESUBMITTED)
         and account.role in ("clerk", "admin"),
@@ -85,6 +87,9 @@ async def _case_page(request: Request, number: str, errors: dict | None = None, 
         results=await licences.of_case(rt.engine, case["id"], rt.clock.local_date(rt.clock.now())),
         entered_by=await rules.staff_name(rt.engine, case["entered_by"]),
         applicant=await rules.applicant_of(rt.engine, case), DEPARTMENT_NAMES=DEPARTMENT_NAMES,
+        children=[{**c, "status_label": st.LABELS.get(c["status"], c["status"])}
+                  for c in await cases.children(rt.engine, case["id"])],
+        parent_number=await rules.number_of(rt.engine, case["parent_id"]),
     )
 
 
@@ -103,8 +108,9 @@ async def window_accept(request: Request, number: FromPath[str]) -> Response:
     rt, account, case = await _case(request, number)
     _intake_allowed(account)
     matter = await rt.catalog.matter(case["matter_key"])
+    members = {key: await rt.catalog.matter(key) for key in (matter.members if matter and matter.is_bundle else ())}
     try:
-        await rules.accept(rt.engine, rt.clock, case, account, matter, pm=rt.host.pm)
+        await rules.accept(rt.engine, rt.clock, case, account, matter, pm=rt.host.pm, members=members)
     except CaseError as exc:
         return await _case_page(request, number, {"action": str(exc)}, status=409)
     return Redirect(f"/window/cases/{number}", status_code=303)

@@ -328,3 +328,53 @@ async def test_seal_codes_stay_unique_across_years(settings):  # noqa: F811
         assert all(re.fullmatch(r"500106\d{7}", n) for n in numbers), numbers
     finally:
         await rt.stop()
+
+
+async def test_a_bundle_is_taken_in_once_and_completes_with_its_last_member(settings):  # noqa: F811
+    """一件事一次办: one acceptance at the main case starts every member; each department finishes its
+    own; the main case completes with the last of them and lists all their results."""
+    bundle = _declared("company-establishment")
+    members = [_declared(key) for key in bundle.members]
+    departments = tuple(sorted({m.department for m in members} | {s.department for m in members for s in m.steps}))
+    await make_staff(settings, "b-clerk", "clerk", "500103", departments)
+    await make_staff(settings, "b-police", "clerk", "500103", ("public_security",))
+    app = create_app(settings)
+    async with AsyncTestClient(app) as client:
+        client.follow_redirects = False
+        who = Identities(client)
+        await verified(client, "13844440005")
+        number = await fill_and_submit(client, bundle)
+        who.save("citizen")
+        for name in ("b-clerk", "b-police"):
+            await who.staff(name)
+        seal_case = f"{number}-{bundle.members.index('seal-carving') + 1}"
+
+        police = who.act_as("b-police")
+        assert seal_case not in (await police.get("/window?tab=intake")).text, "taken in at the main case"
+        part = (await police.get(f"/window/cases/{seal_case}")).text
+        assert "在主办件统一受理" in part and f"/window/cases/{number}/accept" not in part
+        refused = await police.post(f"/window/cases/{seal_case}/accept", data={"_csrf_token": csrf(police)})
+        assert refused.status_code == 409 and "主办件上统一受理" in refused.text
+        await assert_tally_matches_a_scan(settings, ("b-clerk", "b-police"))
+
+        clerk = who.act_as("b-clerk")
+        assert (await clerk.post(f"/window/cases/{number}/accept", data={"_csrf_token": csrf(clerk)})).status_code == 303
+        early = await clerk.post(f"/window/cases/{number}/complete", data={"_csrf_token": csrf(clerk), "result": "x"})
+        assert early.status_code == 422 and "自动办结" in early.text
+        assert seal_case in (await who.act_as("b-police").get("/window?tab=review")).text, "its department reviews it"
+        await assert_tally_matches_a_scan(settings, ("b-clerk", "b-police"))
+
+        for index, member in enumerate(members, start=1):
+            child = f"{number}-{index}"
+            for step in (s.key for s in member.steps if s.role.value in ("审核", "审批")):
+                assert (await _decide(who, "b-clerk", child, step)).status_code == 303, (child, step)
+            clerk = who.act_as("b-clerk")
+            done = await clerk.post(f"/window/cases/{child}/complete", data={"_csrf_token": csrf(clerk),
+                                                                             "result": f"{member.name}办结"})
+            assert done.status_code == 303, (child, done.text[done.text.find("error-summary"):][:300])
+            tracking = (await who.act_as("citizen").get(f"/cases/{number}")).text
+            assert ("已办结</strong>" in tracking) == (index == len(members)), "done with its last member only"
+        await assert_tally_matches_a_scan(settings, ("b-clerk", "b-police"), rebuild=True)
+        tracking = (await who.act_as("citizen").get(f"/cases/{number}")).text
+        for title in ("营业执照", "企业印章"):
+            assert title in tracking.split('id="results-title"')[1], f"the main case lists the members' {title}"
