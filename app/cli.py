@@ -94,6 +94,18 @@ async def seed_accounts() -> int:
         await rt.stop()
 
 
+async def seed_demo_cases() -> str:
+    from app.demo import seed_cases
+    from app.runtime import Runtime
+
+    rt = Runtime(load_settings())
+    await rt.start(sync=False)
+    try:
+        return await seed_cases(rt)
+    finally:
+        await rt.stop()
+
+
 @main.command()
 @click.option("--catalog-size", type=int, default=0, help="Fill the catalog to this many entries (e.g. 110000).")
 @click.option("--force", is_flag=True, help="Rebuild the catalog tables even if nothing changed.")
@@ -103,6 +115,7 @@ def demo(catalog_size: int, force: bool) -> None:
     message = _run(seed_demo(catalog_size, force))
     staff = _run(seed_accounts())
     click.echo(f"{message}; {staff} demo staff accounts in {time.perf_counter() - started:.1f}s")
+    click.echo(_run(seed_demo_cases()))
 
 
 @main.command()
@@ -146,6 +159,7 @@ def run() -> None:
     os.environ.update(env)
     click.echo(_run(seed_demo()))
     _run(seed_accounts())
+    click.echo(_run(seed_demo_cases()))
     children = [
         subprocess.Popen([sys.executable, "-m", "app.cli", "web"], env=env),
         subprocess.Popen([sys.executable, "-m", "app.cli", "worker"], env=env),

@@ -378,3 +378,31 @@ async def test_a_bundle_is_taken_in_once_and_completes_with_its_last_member(sett
         tracking = (await who.act_as("citizen").get(f"/cases/{number}")).text
         for title in ("营业执照", "企业印章"):
             assert title in tracking.split('id="results-title"')[1], f"the main case lists the members' {title}"
+
+
+async def test_demo_cases_fill_the_window_once(database_url, tmp_path):
+    """`kuaiban demo` seeds cases through the real services: one per tab of interest, a licence to check."""
+    from app.demo import seed_cases
+    from app.runtime import Runtime
+    from tests.conftest import make_settings
+
+    settings = make_settings(database_url, tmp_path, KUAIBAN_DEV="1")
+    rt = Runtime(settings)
+    await rt.start()
+    try:
+        from app.cli import DEMO_STAFF
+        from app.accounts import service as accounts
+
+        for username, password, role, name, region, departments in DEMO_STAFF[:1]:
+            await accounts.add_staff(rt.engine, username=username, password=password, role=role, name=name,
+                                     region_code=region, departments=departments)
+        said = await seed_cases(rt)
+        token = re.search(r"/verify/([A-Za-z0-9_-]+)", said).group(1)
+        assert await seed_cases(rt) == "demo cases: already there"
+        statuses = {r["status"] for r in await fetch(rt.engine, "SELECT status FROM kb_case")}
+        assert {"submitted", "correction", "in_review", "completed"} <= statuses
+        outcome, shown = await licences.check(rt.engine, token, "203.0.113.9", rt.clock.local_date(rt.clock.now()))
+        assert outcome == "found" and shown["state"] == "valid"
+    finally:
+        await rt.stop()
+    await assert_tally_matches_a_scan(settings, ("clerk-yuzhong",))
