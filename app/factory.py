@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from litestar import Litestar, Request, Response
 from litestar.exceptions import HTTPException, NotFoundException, PermissionDeniedException
@@ -55,14 +56,16 @@ def _forbidden(request: Request, exc: PermissionDeniedException) -> Response:
 async def _load_account(request: Request) -> None:
     """Before every route: who is signed in (None for visitors)."""
     rt: Runtime = request.app.state.runtime
-    request.state.account = await sessions.load(rt.engine, request.cookies.get(sessions.COOKIE))
+    account, expired = await sessions.load_or_expired(rt.engine, request.cookies.get(sessions.COOKIE))
+    request.state.account = account
+    request.state.expired_account_id = expired  # whose session ran out with this very request
 
 
 def _signin_required(request: Request, exc: SignInRequired) -> Response:
     page = "/staff/signin" if isinstance(exc, StaffSignInRequired) else "/signin"
     target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-    if request.method == "POST" and request.url.path.startswith("/apply/"):  # back to the page, not the post
-        target = request.url.path.rsplit("/field/", 1)[0]
+    if request.method == "POST" and (draft := re.match(r"^/apply/(\d+)(/\d+)?", request.url.path)):
+        target = draft.group(0)  # back to the page (or the draft), not to the address posted to
     location = signin_url(target, page)
     if request.headers.get("hx-request") == "true":  # htmx: the whole page goes to sign-in, not a swap
         response: Response = Response(b"", status_code=200, headers={"HX-Redirect": location})

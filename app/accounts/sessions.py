@@ -19,6 +19,7 @@ COOKIE = "kb_session"
 IDLE = datetime.timedelta(minutes=30)
 LIFETIME = datetime.timedelta(hours=12)
 TOUCH_EVERY = datetime.timedelta(minutes=1)
+EXPIRED_GRACE = datetime.timedelta(hours=1)  # how long an expired session is still recognised (never signed in)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +96,14 @@ def account_from_row(row: dict) -> CurrentAccount:
 
 async def load(engine: Engine, token: str | None) -> CurrentAccount | None:
     """The signed-in account, or None when the token is unknown, idle too long or too old."""
+    return (await load_or_expired(engine, token))[0]
+
+
+async def load_or_expired(engine: Engine, token: str | None) -> tuple[CurrentAccount | None, int | None]:
+    """(the signed-in account, None), or (None, the account id) when this very session just expired
+    (so what its browser was posting can be kept for that account), or (None, None)."""
     if not token or len(token) > 100:
-        return None
+        return None, None
     rows = await fetch(
         engine,
         f"SELECT s.created_at, s.last_seen, {ACCOUNT_FIELDS} FROM user_session s "
@@ -104,13 +111,15 @@ async def load(engine: Engine, token: str | None) -> CurrentAccount | None:
         _hash(token),
     )
     if not rows or rows[0]["disabled"]:
-        return None
+        return None, None
     row = rows[0]
     now = _now()
     last_seen = _aware(row["last_seen"])
     if now - last_seen > IDLE or now - _aware(row["created_at"]) > LIFETIME:
-        await destroy(engine, token)
-        return None
+        if now - last_seen > IDLE + EXPIRED_GRACE:
+            await destroy(engine, token)
+            return None, None
+        return None, row["id"]  # expired, but known for a while: its last posts can still be kept
     if now - last_seen > TOUCH_EVERY:
         await fetch(engine, "UPDATE user_session SET last_seen = {} WHERE token_hash = {}", now, _hash(token))
-    return account_from_row(row)
+    return account_from_row(row), None

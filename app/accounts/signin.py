@@ -31,17 +31,21 @@ def _now() -> datetime.datetime:
     return datetime.datetime.now(datetime.UTC)
 
 
-def _digest(secret: str, phone: str, code: str) -> str:
-    return hmac.new(secret.encode(), f"{phone}:{code}".encode(), hashlib.sha256).hexdigest()
+def _digest(secret: str, phone: str, code: str, purpose: str) -> str:
+    """The stored form of a code: bound to its phone and its purpose (a code read out at a service
+    window to prove a phone can never sign anybody in)."""
+    return hmac.new(secret.encode(), f"{purpose}:{phone}:{code}".encode(), hashlib.sha256).hexdigest()
 
 
 LOGIN_TEXT = "【快办】您的登录验证码为{code}，5分钟内有效。如非本人操作，请忽略本短信。"
 
 
-async def request_code(engine: Engine, secret: str, phone: str, ip: str, text: str = LOGIN_TEXT) -> CodeResult:
+async def request_code(engine: Engine, secret: str, phone: str, ip: str, text: str = LOGIN_TEXT,
+                       purpose: str = "login") -> CodeResult:
     """Issue a code (the SMS leaves through the outbox) unless the phone or the IP is over its limit.
 
-    `text` says what the code is for (signing in, or confirming the phone at a service window)."""
+    `text` says what the code is for, `purpose` binds it to that use only ("login", or "window" for
+    a phone proven at a service window; `ip` is then the clerk, so a hall's terminals share no limit)."""
     now = _now()
     hour_ago = now - datetime.timedelta(hours=1)
     async with engine.transaction():
@@ -69,13 +73,13 @@ async def request_code(engine: Engine, secret: str, phone: str, ip: str, text: s
             engine,
             "INSERT INTO otp_code (phone, code_hash, ip, created_at, expires_at, used_at, attempts) "
             "VALUES ({}, {}, {}, {}, {}, NULL, 0)",
-            phone, _digest(secret, phone, code), ip, now, now + CODE_TTL,
+            phone, _digest(secret, phone, code, purpose), ip, now, now + CODE_TTL,
         )
         await queue_sms(engine, phone, text.format(code=code))
     return CodeResult(True)
 
 
-async def check_code(engine: Engine, secret: str, phone: str, code: str) -> CodeResult:
+async def check_code(engine: Engine, secret: str, phone: str, code: str, purpose: str = "login") -> CodeResult:
     """Use the newest live code for this phone. The try is counted before the comparison, in one
     statement, so parallel guesses cannot exceed MAX_ATTEMPTS; a used code spoils older ones too."""
     now = _now()
@@ -98,7 +102,7 @@ async def check_code(engine: Engine, secret: str, phone: str, code: str) -> Code
                 return CodeResult(False, "验证码错误次数过多，请重新获取")
             return CodeResult(False, "验证码已过期，请重新获取")
         row = counted[0]
-        if not hmac.compare_digest(row["code_hash"], _digest(secret, phone, code.strip())):
+        if not hmac.compare_digest(row["code_hash"], _digest(secret, phone, code.strip(), purpose)):
             left = MAX_ATTEMPTS - row["attempts"]
             return CodeResult(False, f"验证码不正确，还可尝试{left}次" if left else "验证码错误次数过多，请重新获取")
         await fetch(engine, "UPDATE otp_code SET used_at = {} WHERE phone = {} AND used_at IS NULL", now, phone)

@@ -39,7 +39,7 @@ def _local_day(moment) -> datetime.date:
 
 
 WITH_PARENT = "with_parent"  # a bundle's member case before the bundle is accepted: in no tab of its own
-BEFORE_ACCEPTANCE = ("submitted", "resubmitted", "correction")
+BEFORE_ACCEPTANCE = ("submitted", "resubmitted")  # a member reaches correction only after acceptance
 
 
 def key(region: str, department: str, status: str, due, finished, child: bool = False) -> tuple:

@@ -134,7 +134,7 @@ def _tab_filter(account: CurrentAccount, tab: str, today: datetime.date) -> tupl
     statuses = TABS.get(tab, TABS["intake"])[1]
     where += " AND c.status IN (" + ", ".join("{}" for _ in statuses) + ")"
     args += list(statuses)
-    if tab in ("intake", "correction"):
+    if tab == "intake":
         where += " AND c.parent_id IS NULL"  # a bundle is taken in as one, at its main case
     if tab == "overdue":
         where += " AND c.promised_due < {}"
@@ -195,6 +195,8 @@ async def accept(engine: Engine, clock: Clock, case: dict, actor: CurrentAccount
     case accepts every member case, whose departments then review their own parts."""
     if case["parent_id"] is not None:
         raise CaseError("该事项随“一件事”一并办理，请在主办件上统一受理")
+    if case["status"] not in (st.SUBMITTED, st.RESUBMITTED):
+        raise CaseError(f"办件当前为“{st.LABELS.get(case['status'], case['status'])}”，不能受理，请刷新页面查看最新状态")
     today = clock.local_date(_now())
     if matter is not None and matter.is_bundle:
         promised = clock.add_working_days(today, matter.promised_limit)
@@ -206,9 +208,11 @@ async def accept(engine: Engine, clock: Clock, case: dict, actor: CurrentAccount
             await _close_pauses(engine, case["id"])
             slowest = promised
             for child in await fetch(engine, "SELECT * FROM kb_case WHERE parent_id = {} ORDER BY id", case["id"]):
-                member = (members or {}).get(child["matter_key"])
-                if member is None or child["status"] not in (st.SUBMITTED, st.RESUBMITTED):
+                if child["status"] not in (st.SUBMITTED, st.RESUBMITTED):
                     continue
+                member = (members or {}).get(child["matter_key"])
+                if member is None:
+                    raise CaseError(f"“{child['matter_name']}”已不在事项目录中，无法一并受理，请联系管理员")
                 slowest = max(slowest, await _accept_one(engine, clock, child, actor, member, today,
                                                          f"随“{matter.name}”统一受理"))
             await fetch(engine, "UPDATE kb_case SET expected_date = {} WHERE id = {}", slowest, case["id"])
@@ -279,6 +283,8 @@ async def may_notice(engine: Engine, case: dict, actor: CurrentAccount) -> bool:
         return actor.role in ("clerk", "admin") and case["parent_id"] is None  # a bundle's at its main case
     if case["status"] not in (st.ACCEPTED, st.IN_REVIEW):
         return False
+    if await fetch(engine, "SELECT 1 AS bundle FROM kb_case WHERE parent_id = {} LIMIT 1", case["id"]):
+        return False  # an accepted bundle is reviewed in its members: a notice goes on the member concerned
     if actor.role in ("clerk", "admin"):
         return True
     return actor.role == "reviewer" and any(
@@ -348,7 +354,9 @@ async def resubmit(engine: Engine, clock: Clock, case: dict, matter, account_id:
     async with engine.transaction():
         await fetch(engine, "UPDATE correction_notice SET resolved_at = {} WHERE id = {}", now, notice["id"])
         await _close_pauses(engine, case["id"])
-        if case["accepted_at"] and matter is not None:
+        if case["accepted_at"]:
+            if matter is None:
+                raise CaseError("该事项已不在事项目录中，请联系窗口工作人员")
             accepted = _aware(case["accepted_at"])
             rows = await fetch(engine, "SELECT started_at, ended_at FROM case_pause WHERE case_id = {}", case["id"])
             pauses = [Pause(start=_aware(r["started_at"]), end=_aware(r["ended_at"]) if r["ended_at"] else None)
@@ -447,9 +455,10 @@ async def complete(engine: Engine, clock: Clock, case: dict, actor: CurrentAccou
 
 async def _complete_bundle_when_done(engine: Engine, parent_id: int, actor: CurrentAccount) -> None:
     """The last member case of a bundle to finish completes the bundle (inside the caller's transaction)."""
+    lock = " FOR UPDATE" if engine.engine_type == "postgres" else ""  # SQLite's one writer already serialises
+    parent = (await fetch(engine, f"SELECT * FROM kb_case WHERE id = {{}}{lock}", parent_id))[0]
     open_members = await fetch(engine, "SELECT count(*) AS n FROM kb_case WHERE parent_id = {} AND status NOT IN "
                                        "({}, {}, {})", parent_id, st.COMPLETED, st.DELIVERED, st.REFUSED)
-    parent = await _fresh(engine, parent_id)
     if open_members[0]["n"] or parent["status"] != st.ACCEPTED:
         return
     await move(engine, parent, st.COMPLETED, actor_id=actor.id, actor_name=actor.display_name, role=actor.role,

@@ -126,6 +126,13 @@ async def _tally(engine: Engine) -> None:
     await tally.rebuild(engine)
 
 
+async def _recount(engine: Engine) -> None:
+    """Bundle members waiting for their main case count in no tab (earlier tallies counted them)."""
+    from app.cases import tally
+
+    await tally.rebuild(engine)
+
+
 async def _pending(engine: Engine) -> None:
     await tables.PendingAnswers.create_table(if_not_exists=True)
 
@@ -140,6 +147,7 @@ MIGRATIONS: list[tuple[str, Callable[[Engine], Awaitable[None]]]] = [
     ("0007_licences", _licences),
     ("0008_tally", _tally),
     ("0009_pending_answers", _pending),
+    ("0010_tally_members", _recount),
 ]
 
 

@@ -330,6 +330,7 @@ class PendingAnswers(Table, tablename="pending_answers"):
     """Answers posted just after a session expired, until the applicant signs in again (an hour at most)."""
 
     token_hash = Varchar(length=64, primary_key=True)
+    account_id = Integer()  # whose session ran out: only that account's sign-in restores them
     draft_id = Integer()
     posts = Text()  # JSON list of {"page": index or -1, "field": name or "", "pairs": [[key, value], ...]}
     created_at = Timestamptz()

@@ -18,7 +18,6 @@ from litestar.response import Redirect
 
 from app import outbox
 from app.accounts import service as accounts
-from app.accounts import sessions
 from app.applications import drafts, form, pending, uploads
 from app.licences import files as licence_files
 from app.licences import service as licences
@@ -69,11 +68,13 @@ async def _draft_and_matter(request: Request, draft_id: int):
     rt = runtime(request)
     account = request.state.get("account")
     _id(draft_id)
-    if account is None and request.method == "POST" and request.cookies.get(sessions.COOKIE):
-        # A browser whose session ran out mid-form: keep what it sent until its owner signs in again.
+    expired = request.state.get("expired_account_id")
+    if account is None and expired and request.method == "POST" and pending.target(request.url.path):
+        # This browser's session ran out with this very post (a page or a field save, small by their
+        # routes' limits): keep what it sent for the session's owner until they sign in again.
         posted = await request.form()
         token = await pending.keep(rt.engine, request.url.path, list(posted.multi_items()),
-                                   request.cookies.get(pending.COOKIE))
+                                   request.cookies.get(pending.COOKIE), expired)
         if token:
             request.state.pending_token = token
     if account is not None and account.is_staff and account.role in ("clerk", "admin"):

@@ -92,9 +92,11 @@ async def signin_verify(request: Request, data: Annotated[dict[str, str], FORM])
     account_id = await service.citizen_by_phone(rt.engine, phone)
     token = await sessions.create(rt.engine, account_id, request.cookies.get(sessions.COOKIE))
     response = set_session_cookie(request, Redirect(next_url, status_code=303), token)
-    if request.cookies.get(pending.COOKIE):  # what was typed as the last session ran out goes into the draft
-        await pending.restore(rt.engine, rt.catalog, request.cookies.get(pending.COOKIE), account_id)
-        response.delete_cookie(pending.COOKIE, path="/")
+    kept = request.cookies.get(pending.COOKIE)
+    if kept:  # what was typed as this account's last session ran out goes into its draft
+        await pending.restore(rt.engine, rt.catalog, kept, account_id)
+        if not await pending.exists(rt.engine, kept):  # kept for somebody else: left for them
+            response.delete_cookie(pending.COOKIE, path="/")
     return response
 
 

@@ -9,7 +9,7 @@ from litestar.response import Redirect
 
 from app.accounts import identity, signin
 from app.applications import drafts, form, on_behalf
-from app.web.auth import FORM, client_ip
+from app.web.auth import FORM
 from app.web.guards import staff
 from app.web.pages import runtime
 from plugins.declarations import ApplicantKind
@@ -64,12 +64,12 @@ async def intake_start(request: Request, data: Annotated[dict[str, str], FORM]) 
     if not errors and applicant_id is None:  # no real-name record on this phone: the applicant proves it
         phone = identity.normalise_phone(values["phone"])
         if not values["code"]:
-            sent = await signin.request_code(rt.engine, rt.settings.secret_key, phone, client_ip(request),
-                                             text=PROOF_TEXT)
+            sent = await signin.request_code(rt.engine, rt.settings.secret_key, phone, f"staff:{account.id}",
+                                             text=PROOF_TEXT, purpose="window")
             if not sent.ok:
                 return _page(request, account, values, {"code": sent.message}, status=429)
             return _page(request, account, values, {}, code_sent=True)
-        checked = await signin.check_code(rt.engine, rt.settings.secret_key, phone, values["code"])
+        checked = await signin.check_code(rt.engine, rt.settings.secret_key, phone, values["code"], purpose="window")
         if not checked.ok:
             return _page(request, account, values, {"code": checked.message}, status=422)
         applicant_id, problems = await on_behalf.register(rt.engine, phone, values["name"], values["resident_id"])

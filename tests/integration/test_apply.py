@@ -301,6 +301,8 @@ async def test_opening_an_application_writes_only_on_post(web):
 
 
 async def test_what_was_typed_as_the_session_ran_out_is_saved_after_signing_in_again(web, database_url, tmp_path):
+    import datetime
+
     from tests.integration.apply_helpers import page_data
     from tests.integration.test_results import age_codes, query
     from app.applications import form
@@ -311,8 +313,16 @@ async def test_what_was_typed_as_the_session_ran_out_is_saved_after_signing_in_a
     draft_url = r.headers["location"].rsplit("/", 1)[0]
     page = form.pages(_declared("residence-permit"))[0]
     typed = page_data(page.fields, csrf(web))
-    await query(settings, "UPDATE user_session SET last_seen = {}",
-                __import__("datetime").datetime(2020, 1, 1, tzinfo=__import__("datetime").UTC))  # idle too long
+    # A forged session cookie keeps nothing: only a real session that has just run out does.
+    real = web.cookies.get("kb_session")
+    domain = next(c.domain for c in web.cookies.jar if c.name == "kb_session")
+    web.cookies.set("kb_session", "forged-" + "x" * 40, domain=domain)
+    assert (await web.post(f"{draft_url}/0", data=typed)).status_code == 303
+    assert not web.cookies.get("kb_pending")
+    assert (await query(settings, "SELECT count(*) AS n FROM pending_answers"))[0]["n"] == 0
+    web.cookies.set("kb_session", real, domain=domain)
+    idle = datetime.datetime.now(datetime.UTC) - datetime.timedelta(minutes=31)
+    await query(settings, "UPDATE user_session SET last_seen = {}", idle)  # idle too long: it has run out
     lost = await web.post(f"{draft_url}/0", data=typed)
     assert lost.status_code == 303 and lost.headers["location"].startswith("/signin?next=")
     assert f"next=%2Fapply%2F{draft_url.rsplit('/', 1)[1]}%2F0" in lost.headers["location"], "back to the page"
@@ -321,14 +331,23 @@ async def test_what_was_typed_as_the_session_ran_out_is_saved_after_signing_in_a
     htmx = await web.post(f"{draft_url}/field/{field.name}", data={field.name: "王小二", "_csrf_token": csrf(web)},
                           headers={"HX-Request": "true"})
     assert htmx.status_code == 200 and htmx.headers["hx-redirect"].startswith("/signin?next=")
+    submit = await web.post(f"{draft_url}/submit", data={"_csrf_token": csrf(web)})
+    assert "next=%2Fapply%2F" in submit.headers["location"] and "submit" not in submit.headers["location"]
+    # Somebody else signing in on this browser does not get them, nor use them up.
+    await verified(web, "13811119992")
+    other = await start_draft(web, "residence-permit")
+    other_page = (await web.get(other.headers["location"])).text
+    assert "王小二" not in other_page
+    assert web.cookies.get("kb_pending") and (await query(
+        settings, "SELECT count(*) AS n FROM pending_answers"))[0]["n"] == 1
+    await web.post("/signout", data={"_csrf_token": csrf(web)})
     await age_codes(settings, "13811119991")
     back = await sign_in(web, "13811119991", next_url=f"{draft_url}/0")
     assert back.status_code == 303 and back.headers["location"] == f"{draft_url}/0"
-    assert not web.cookies.get("kb_pending")
     shown = (await web.get(f"{draft_url}/0")).text
     assert 'value="王小二"' in shown, "the field left last was saved too"
     for f in page.fields:
-        if f.type.value in ("phone", "date") and f.show_if is None:
+        if f.type.value in ("text", "phone", "date") and f.show_if is None and f.name != field.name:
             assert f'value="{typed[f.name]}"' in shown, f.name
-    stranger = await query(settings, "SELECT count(*) AS n FROM pending_answers")
-    assert stranger[0]["n"] == 0, "kept answers are used once"
+    assert (await query(settings, "SELECT count(*) AS n FROM pending_answers"))[0]["n"] == 0, "used once"
+    assert not web.cookies.get("kb_pending")

@@ -55,7 +55,14 @@ async def test_a_clerk_applies_for_a_walk_in_and_finishes_an_instant_matter_at_t
         assert (await query(settings, "SELECT count(*) AS n FROM account WHERE phone = {}", WALK_IN))[0]["n"] == 0
         wrong = await clerk.post("/window/intake", data={**walk_in, "code": "000000"})
         assert wrong.status_code == 422 and "验证码不正确" in wrong.text
-        start = await clerk.post("/window/intake", data={**walk_in, "code": await last_code(clerk, WALK_IN)})
+        code = await last_code(clerk, WALK_IN)
+        who.save("i-clerk")
+        await client.get("/signin")
+        misuse = await client.post("/signin/verify", data={"phone": WALK_IN, "code": code, "next": "/me",
+                                                           "_csrf_token": csrf(client)})
+        assert misuse.status_code == 422, "a code read out at the window signs nobody in"
+        clerk = who.act_as("i-clerk")
+        start = await clerk.post("/window/intake", data={**walk_in, "code": code})
         assert start.status_code == 303, start.text[start.text.find("error-summary"):][:500]
         draft_url = start.headers["location"].rsplit("/", 1)[0]
         assert re.fullmatch(r"/apply/\d+", draft_url)
@@ -132,3 +139,28 @@ async def test_intake_checks_the_walk_in_against_their_real_name_record(settings
         assert r.status_code == 422 and "不是即办件" in r.text
         mine = (await who.act_as("citizen").get("/me")).text
         assert number in mine, "an existing applicant finds the window's case on /me"
+
+
+async def test_an_account_without_a_real_name_must_prove_its_phone_at_the_window(settings):  # noqa: F811
+    """Somebody once signed in with this phone but never gave a real name: it is not the walk-in's
+    until the walk-in reads out the code sent to it (a mistyped number must not bind a stranger)."""
+    await make_staff(settings, "k-clerk", "clerk", "500103", ("public_security",))
+    app = create_app(settings)
+    async with AsyncTestClient(app) as client:
+        client.follow_redirects = False
+        who = Identities(client)
+        await sign_in(client, "13855550007")  # an account, no real name
+        who.save("holder")
+        await who.staff("k-clerk")
+        clerk = who.act_as("k-clerk")
+        await age_codes(settings, "13855550007")
+        walk_in = {"_csrf_token": csrf(clerk), "phone": "13855550007", "name": "赵六",
+                   "resident_id": _valid_id("50010319700101123"), "matter": "residence-permit"}
+        asked = await clerk.post("/window/intake", data=walk_in)
+        assert asked.status_code == 200 and 'name="code"' in asked.text
+        rows = await query(settings, "SELECT name, resident_id FROM account WHERE phone = '13855550007'")
+        assert rows[0]["name"] is None and rows[0]["resident_id"] is None, "nothing bound before the code"
+        start = await clerk.post("/window/intake", data={**walk_in, "code": await last_code(clerk, "13855550007")})
+        assert start.status_code == 303
+        rows = await query(settings, "SELECT name FROM account WHERE phone = '13855550007'")
+        assert rows[0]["name"] == "赵六"
