@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from plugins.hookspecs import WorkingCalendar
@@ -39,6 +39,12 @@ class Pause:
 
     start: datetime
     end: datetime | None = None
+
+
+def stored_moment(value: datetime | str) -> datetime:
+    """A moment as a database hands it back (aware, naive UTC, or ISO text) as an aware datetime."""
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 class Clock:

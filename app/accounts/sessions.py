@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from piccolo.engine.base import Engine
 
+from app.clock import stored_moment
 from app.db.engine import fetch
 
 COOKIE = "kb_session"
@@ -56,9 +57,6 @@ def _hash(token: str) -> str:
 def _now() -> datetime.datetime:
     return datetime.datetime.now(datetime.UTC)
 
-
-def _aware(value: datetime.datetime) -> datetime.datetime:
-    return value if value.tzinfo else value.replace(tzinfo=datetime.UTC)
 
 
 async def create(engine: Engine, account_id: int, old_token: str | None = None) -> str:
@@ -114,8 +112,8 @@ async def load_or_expired(engine: Engine, token: str | None) -> tuple[CurrentAcc
         return None, None
     row = rows[0]
     now = _now()
-    last_seen = _aware(row["last_seen"])
-    if now - last_seen > IDLE or now - _aware(row["created_at"]) > LIFETIME:
+    last_seen = stored_moment(row["last_seen"])
+    if now - last_seen > IDLE or now - stored_moment(row["created_at"]) > LIFETIME:
         if now - last_seen > IDLE + EXPIRED_GRACE:
             await destroy(engine, token)
             return None, None

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from piccolo.engine.base import Engine
 
+from app.clock import stored_moment
 from app.db.engine import fetch
 from app.outbox import queue_sms
 
@@ -55,7 +56,7 @@ async def request_code(engine: Engine, secret: str, phone: str, ip: str, text: s
             phone, hour_ago,
         )
         if recent:
-            last = _aware(recent[0]["created_at"])
+            last = stored_moment(recent[0]["created_at"])
             if now - last < PHONE_GAP:
                 wait = int((PHONE_GAP - (now - last)).total_seconds()) + 1
                 return CodeResult(False, f"验证码已发送，请{wait}秒后再重新获取", wait)
@@ -98,7 +99,7 @@ async def check_code(engine: Engine, secret: str, phone: str, code: str, purpose
                 "ORDER BY created_at DESC LIMIT 1",
                 phone,
             )
-            if live and _aware(live[0]["expires_at"]) > now:
+            if live and stored_moment(live[0]["expires_at"]) > now:
                 return CodeResult(False, "验证码错误次数过多，请重新获取")
             return CodeResult(False, "验证码已过期，请重新获取")
         row = counted[0]
@@ -108,6 +109,3 @@ async def check_code(engine: Engine, secret: str, phone: str, code: str, purpose
         await fetch(engine, "UPDATE otp_code SET used_at = {} WHERE phone = {} AND used_at IS NULL", now, phone)
     return CodeResult(True)
 
-
-def _aware(value: datetime.datetime) -> datetime.datetime:
-    return value if value.tzinfo else value.replace(tzinfo=datetime.UTC)

@@ -17,6 +17,7 @@ import secrets
 
 from piccolo.engine.base import Engine
 
+from app.clock import stored_moment
 from app.db.engine import fetch
 from plugins.declarations import FieldType, Matter
 
@@ -86,12 +87,7 @@ async def take(engine: Engine, token: str | None, account_id: int) -> dict | Non
     if not rows:
         return None
     row = rows[0]
-    created = row["created_at"]
-    if isinstance(created, str):
-        created = datetime.datetime.fromisoformat(created)
-    if created.tzinfo is None:
-        created = created.replace(tzinfo=datetime.UTC)
-    if _now() - created > TTL:
+    if _now() - stored_moment(row["created_at"]) > TTL:
         return None
     return {"draft_id": row["draft_id"], "posts": json.loads(row["posts"])}
 

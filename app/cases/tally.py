@@ -13,7 +13,7 @@ from collections import Counter
 
 from piccolo.engine.base import Engine
 
-from app.clock import CHINA_TZ
+from app.clock import CHINA_TZ, stored_moment
 from app.db.engine import executemany, fetch
 
 NONE = datetime.date(1970, 1, 1)  # stands for "no date" so the key has no NULLs (they never conflict)
@@ -31,11 +31,7 @@ def _date(value) -> datetime.date:
 
 
 def _local_day(moment) -> datetime.date:
-    if isinstance(moment, str):
-        moment = datetime.datetime.fromisoformat(moment)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=datetime.UTC)
-    return moment.astimezone(CHINA_TZ).date()
+    return stored_moment(moment).astimezone(CHINA_TZ).date()
 
 
 WITH_PARENT = "with_parent"  # a bundle's member case before the bundle is accepted: in no tab of its own

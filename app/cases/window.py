@@ -14,7 +14,7 @@ from app.accounts.sessions import CurrentAccount
 from app.cases import status as st
 from app.cases import tally
 from app.cases.service import CaseError, _event, move, notify
-from app.clock import Clock, Pause
+from app.clock import Clock, Pause, stored_moment
 from app.db.engine import fetch
 from app.licences import service as licences
 from app.outbox import queue_sms
@@ -50,6 +50,12 @@ def _departments(account: CurrentAccount) -> tuple[str, ...]:
 
 
 PENDING_STEPS = "('waiting', 'active')"
+
+
+def _told(pm, case: dict, to: str, actor: CurrentAccount, note: str = "") -> None:
+    """Tell plugins, after the commit, that the window moved this case from the state it had."""
+    notify(pm, {"case": case["number"], "from": case["status"], "to": to, "actor": actor.display_name,
+                "role": actor.role, "channel": "window", "note": note, "at": _now().isoformat()})
 
 
 def scope(account: CurrentAccount, alias: str = "c", *, pending_steps: bool = False) -> tuple[str, list]:
@@ -172,6 +178,12 @@ async def queue(engine: Engine, account: CurrentAccount, tab: str, today: dateti
     return rows
 
 
+async def sees_case(engine: Engine, account: CurrentAccount, case_id: int) -> bool:
+    """Whether this staff member's scope holds the case (for what hangs off it: files, results)."""
+    where, args = scope(account)
+    return bool(await fetch(engine, f"SELECT 1 AS seen FROM kb_case c WHERE c.id = {{}} AND {where}", case_id, *args))
+
+
 async def case_in_scope(engine: Engine, account: CurrentAccount, number: str) -> dict | None:
     """The case if this staff member may see it; None (a 404) otherwise — existence does not leak."""
     where, args = scope(account)
@@ -218,16 +230,12 @@ async def accept(engine: Engine, clock: Clock, case: dict, actor: CurrentAccount
             await fetch(engine, "UPDATE kb_case SET expected_date = {} WHERE id = {}", slowest, case["id"])
             await _sms(engine, case, f"【快办】您的“{case['matter_name']}”（{case['number']}）已受理，"
                                      f"各事项将同步办理，预计{slowest:%Y年%m月%d日}前全部办结。")
-        notify(pm, {"case": case["number"], "from": case["status"], "to": st.ACCEPTED,
-                    "actor": actor.display_name, "role": actor.role, "channel": "window", "note": "",
-                    "at": _now().isoformat()})
-        return
-    async with engine.transaction():
-        promised = await _accept_one(engine, clock, case, actor, matter, today, "受理")
-        await _sms(engine, case, f"【快办】您的“{case['matter_name']}”（{case['number']}）已受理，"
-                                 f"承诺于{promised:%Y年%m月%d日}前办结。")
-    notify(pm, {"case": case["number"], "from": case["status"], "to": st.ACCEPTED, "actor": actor.display_name,
-                "role": actor.role, "channel": "window", "note": "", "at": _now().isoformat()})
+    else:
+        async with engine.transaction():
+            promised = await _accept_one(engine, clock, case, actor, matter, today, "受理")
+            await _sms(engine, case, f"【快办】您的“{case['matter_name']}”（{case['number']}）已受理，"
+                                     f"承诺于{promised:%Y年%m月%d日}前办结。")
+    _told(pm, case, st.ACCEPTED, actor)
 
 
 async def _accept_one(engine: Engine, clock: Clock, case: dict, actor: CurrentAccount, matter,
@@ -272,8 +280,7 @@ async def refuse(engine: Engine, case: dict, actor: CurrentAccount, reason: str,
             await _move(engine, child, st.REFUSED, actor, f"随主办件不予受理：{reason}")
         await _sms(engine, case, f"【快办】您的“{case['matter_name']}”（{case['number']}）不予受理，"
                                  f"理由：{reason[:60]}。详情请登录快办查看。")
-    notify(pm, {"case": case["number"], "from": case["status"], "to": st.REFUSED, "actor": actor.display_name,
-                "role": actor.role, "channel": "window", "note": reason, "at": _now().isoformat()})
+    _told(pm, case, st.REFUSED, actor, reason)
 
 
 async def may_notice(engine: Engine, case: dict, actor: CurrentAccount) -> bool:
@@ -309,8 +316,7 @@ async def request_correction(engine: Engine, case: dict, actor: CurrentAccount, 
                             "VALUES ({}, 'correction', {}, NULL)", case["id"], now)
         await _sms(engine, case, f"【快办】您的“{case['matter_name']}”（{case['number']}）需补正{len(items)}项，"
                                  "请登录快办查看一次性告知清单并补正。")
-    notify(pm, {"case": case["number"], "from": case["status"], "to": st.CORRECTION, "actor": actor.display_name,
-                "role": actor.role, "channel": "window", "note": note, "at": now.isoformat()})
+    _told(pm, case, st.CORRECTION, actor, note)
 
 
 async def open_notice(engine: Engine, case_id: int) -> dict | None:
@@ -357,10 +363,10 @@ async def resubmit(engine: Engine, clock: Clock, case: dict, matter, account_id:
         if case["accepted_at"]:
             if matter is None:
                 raise CaseError("该事项已不在事项目录中，请联系窗口工作人员")
-            accepted = _aware(case["accepted_at"])
+            accepted = stored_moment(case["accepted_at"])
             rows = await fetch(engine, "SELECT started_at, ended_at FROM case_pause WHERE case_id = {}", case["id"])
-            pauses = [Pause(start=_aware(r["started_at"]), end=_aware(r["ended_at"]) if r["ended_at"] else None)
-                      for r in rows if _aware(r["started_at"]) >= accepted]
+            pauses = [Pause(start=stored_moment(r["started_at"]), end=stored_moment(r["ended_at"]) if r["ended_at"] else None)
+                      for r in rows if stored_moment(r["started_at"]) >= accepted]
             promised = clock.due_date(accepted, matter.promised_limit, pauses)
             legal = clock.due_date(accepted, matter.legal_limit, pauses)
             to = st.IN_REVIEW if await steps_of(engine, case["id"]) else st.ACCEPTED
@@ -448,8 +454,7 @@ async def complete(engine: Engine, clock: Clock, case: dict, actor: CurrentAccou
         if case["parent_id"] is not None:
             await _complete_bundle_when_done(engine, case["parent_id"], actor)
     if tell:  # plugins hear of it after the commit (finish_at_counter tells them once, at its end)
-        notify(pm, {"case": case["number"], "from": case["status"], "to": st.COMPLETED, "actor": actor.display_name,
-                    "role": actor.role, "channel": "window", "note": result, "at": _now().isoformat()})
+        _told(pm, case, st.COMPLETED, actor, result)
     return issued
 
 
@@ -486,8 +491,7 @@ async def finish_at_counter(engine: Engine, clock: Clock, case: dict, actor: Cur
                 await decide_step(engine, current, step["step_key"], actor, True, "当场审核通过（即办件）")
                 current = await _fresh(engine, case["id"])
         issued = await complete(engine, clock, current, actor, matter, result, pm=pm, tell=False)
-    notify(pm, {"case": case["number"], "from": case["status"], "to": st.COMPLETED, "actor": actor.display_name,
-                "role": actor.role, "channel": "window", "note": result, "at": _now().isoformat()})
+    _told(pm, case, st.COMPLETED, actor, result)
     return issued
 
 
@@ -501,20 +505,14 @@ async def clock_of(engine: Engine, clock: Clock, case: dict, matter) -> dict | N
     if not case["accepted_at"] or matter is None:
         return None
     rows = await fetch(engine, "SELECT started_at, ended_at FROM case_pause WHERE case_id = {} ORDER BY id", case["id"])
-    pauses = [Pause(start=_aware(r["started_at"]), end=_aware(r["ended_at"]) if r["ended_at"] else None) for r in rows]
-    accepted = _aware(case["accepted_at"])
+    pauses = [Pause(start=stored_moment(r["started_at"]), end=stored_moment(r["ended_at"]) if r["ended_at"] else None) for r in rows]
+    accepted = stored_moment(case["accepted_at"])
     pauses = [p for p in pauses if p.start >= accepted]  # a correction before acceptance: the clock had not started
     done = case["status"] in (st.COMPLETED, st.DELIVERED)
-    at = _aware(case["updated_at"]) if done else None
+    at = stored_moment(case["updated_at"]) if done else None
     used = clock.working_days_used(accepted, pauses, at)
     return {"used": used, "left": matter.promised_limit - used, "limit": matter.promised_limit,
             "paused": clock.is_paused(pauses), "done": done}
-
-
-def _aware(value) -> datetime.datetime:
-    if isinstance(value, str):
-        value = datetime.datetime.fromisoformat(value)
-    return value if value.tzinfo else value.replace(tzinfo=datetime.UTC)
 
 
 async def staff_name(engine: Engine, account_id: int | None) -> str:

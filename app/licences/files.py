@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+import threading
 from collections import OrderedDict
 
 from app.licences import documents
+from app.licences.service import mask_id
 
 CACHE_SIZE = 64
 _cache: OrderedDict[tuple, bytes] = OrderedDict()
+_lock = threading.Lock()  # documents are drawn in worker threads
 
 
 def verify_url(base_url: str, token: str) -> str:
@@ -27,8 +30,6 @@ def _date(value) -> str:
 
 def document_of(row: dict) -> dict:
     """The fields the PDF prints, from a result row (see `licences.service._shown`)."""
-    from app.licences.service import mask_id
-
     details = row["details"]
     holder_id = row["holder_id"] if details.get("company") else mask_id(row["holder_id"])
     lines = [[label, mask_id(value) if label == "公民身份号码" else value] for label, value in details.get("lines", [])]
@@ -42,14 +43,16 @@ def document_of(row: dict) -> dict:
 
 
 def _remember(key: tuple, make) -> bytes:
-    hit = _cache.get(key)
-    if hit is not None:
-        _cache.move_to_end(key)
-        return hit
-    data = make()
-    _cache[key] = data
-    while len(_cache) > CACHE_SIZE:
-        _cache.popitem(last=False)
+    with _lock:
+        hit = _cache.get(key)
+        if hit is not None:
+            _cache.move_to_end(key)
+            return hit
+    data = make()  # outside the lock: two threads may draw the same document once each, harmlessly
+    with _lock:
+        _cache[key] = data
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
     return data
 
 

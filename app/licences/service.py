@@ -14,7 +14,7 @@ import secrets
 from piccolo.engine.base import Engine
 
 from app.applications import form
-from app.clock import CHINA_TZ
+from app.clock import CHINA_TZ, stored_moment
 from app.db.engine import fetch
 from plugins.declarations import Bundle, FieldType, Matter, MatterType, Output, OutputKind
 from plugins.geography import REGIONS, implementing_body
@@ -96,12 +96,7 @@ def _lines(matter: Matter, case: dict, holder: str, holder_id: str, company: boo
 
 
 def _letter(matter: Matter, case: dict, approved: bool, result: str, reasons: list[str], name: str) -> list[str]:
-    submitted = case["submitted_at"]
-    if isinstance(submitted, str):
-        submitted = datetime.datetime.fromisoformat(submitted)
-    if submitted.tzinfo is None:
-        submitted = submitted.replace(tzinfo=datetime.UTC)
-    day = submitted.astimezone(CHINA_TZ).date()
+    day = stored_moment(case["submitted_at"]).astimezone(CHINA_TZ).date()
     opening = (f"你（单位）于{day.year}年{day.month}月{day.day}日提出的“{matter.name}”申请（办件编号{case['number']}），"
                "本机关已依法受理并审查。")
     if approved:

@@ -97,7 +97,13 @@ class _Start:
     region: str = ""
     company: dict | None = None
     ready: bool = False  # a verified applicant with a valid region (and company) chosen
-    page: Response | None = None  # what to show when not ready, or to confirm the start
+    identity_page: Response | None = None  # an applicant without a real name is asked for one first
+    choices: dict | None = None  # what the start page offers
+
+    def page(self, request: Request, status: int = 200) -> Response:
+        if self.identity_page is not None:
+            return self.identity_page
+        return runtime(request).renderer.page(request, "pages/apply_start.html", status=status, **self.choices)
 
 
 async def _start_choice(request: Request, key: str, values) -> _Start:
@@ -107,8 +113,8 @@ async def _start_choice(request: Request, key: str, values) -> _Start:
     matter = guide.matter
     me = await accounts.get(rt.engine, account.id)
     if not me.verified:
-        return _Start(guide, me, page=rt.renderer.page(request, "pages/apply_identity.html", matter=guide.data,
-                                                      next=f"/matters/{matter.key}/apply"))
+        return _Start(guide, me, identity_page=rt.renderer.page(
+            request, "pages/apply_identity.html", matter=guide.data, next=f"/matters/{matter.key}/apply"))
     entries = guide.entries
     region = values.get("region") or ""
     if region not in {e["region_code"] for e in entries}:
@@ -121,10 +127,9 @@ async def _start_choice(request: Request, key: str, values) -> _Start:
     ready = bool(region) and not (company_only and company is None) and not (
         ApplicantKind.COMPANY in kinds and companies and not raw_company
     )
-    page = rt.renderer.page(request, "pages/apply_start.html", matter=guide.data, entries=entries,
-                            region=region, companies=companies, company_only=company_only,
-                            can_company=ApplicantKind.COMPANY in kinds, chosen_company=raw_company)
-    return _Start(guide, me, region, company, ready, page)
+    choices = dict(matter=guide.data, entries=entries, region=region, companies=companies, company_only=company_only,
+                   can_company=ApplicantKind.COMPANY in kinds, chosen_company=raw_company)
+    return _Start(guide, me, region, company, ready, choices=choices)
 
 
 @get("/matters/{key:str}/apply", name="apply-start", include_in_schema=False)
@@ -138,7 +143,7 @@ async def apply_start(request: Request, key: FromPath[str]) -> Response:
                                        start.company["id"] if start.company else None)
         if draft is not None:
             return Redirect(f"/apply/{draft.id}/0", status_code=303)
-    return start.page
+    return start.page(request)
 
 
 @post("/matters/{key:str}/apply", name="apply-open", include_in_schema=False)
@@ -147,9 +152,7 @@ async def apply_open(request: Request, key: FromPath[str], data: Annotated[dict[
     rt = runtime(request)
     start = await _start_choice(request, key, data)
     if not start.ready:
-        if start.me.verified:
-            start.page.status_code = 422
-        return start.page
+        return start.page(request, status=422)
     matter, me, company = start.guide.matter, start.me, start.company
     profile = {"name": me.name or "", "id_number": me.resident_id or "", "phone": me.phone or ""}
     if company:

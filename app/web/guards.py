@@ -6,7 +6,6 @@ from urllib.parse import urlencode
 
 from litestar import Request
 from litestar.exceptions import NotFoundException
-from litestar.response import Redirect
 
 from app.accounts.sessions import CurrentAccount
 

@@ -37,10 +37,7 @@ async def visible(request: Request, licence_id: int) -> dict:
     if row is None:
         raise NotFoundException()
     if account.is_staff:
-        where, args = rules.scope(account)
-        seen = await fetch(rt.engine, f"SELECT 1 AS ok FROM kb_case c WHERE c.id = {{}} AND {where}",
-                           row["case_id"], *args)
-        if not seen:
+        if not await rules.sees_case(rt.engine, account, row["case_id"]):
             raise NotFoundException()
     elif row["account_id"] != account.id:
         raise NotFoundException()

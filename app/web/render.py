@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import json
 import re
 from pathlib import Path
@@ -15,7 +14,7 @@ from litestar.utils.scope.state import ScopeState
 from minijinja import Environment, Markup
 
 from app import i18n
-from app.clock import CHINA_TZ
+from app.clock import CHINA_TZ, stored_moment
 from app.static_assets import asset_url, htmx_integrity
 
 
@@ -119,10 +118,7 @@ def _localtime(value) -> str:
     """A stored moment as people in Chongqing read it, to the minute: 2026-11-28 14:37."""
     if value is None or value == "":
         return ""
-    moment = value if isinstance(value, datetime.datetime) else datetime.datetime.fromisoformat(str(value))
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=datetime.UTC)
-    return moment.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
+    return stored_moment(value).astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M")
 
 
 def _filesize(size: int) -> str:

@@ -83,8 +83,6 @@ async def start_draft(client, key: str, region: str = "500103", company: str | N
 
 async def fill_and_submit(client, matter: Matter, region: str = "500103", upload_seed: int = 1) -> str:
     """Start, fill every page, upload every material (PNG where allowed, else PDF), check and submit."""
-    from app.applications import form
-
     r = await start_draft(client, matter.key, region)
     assert r.status_code == 303, r.text[:500]
     return await complete_draft(client, matter, r.headers["location"].rsplit("/", 1)[0], upload_seed)

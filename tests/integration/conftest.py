@@ -18,6 +18,12 @@ async def client(database_url, tmp_path_factory):
         yield test_client
 
 
+@pytest.fixture
+async def settings(database_url, tmp_path):
+    """Settings for an app of this test's own (developer pages on, for the SMS outbox)."""
+    return make_settings(database_url, tmp_path, KUAIBAN_DEV="1")
+
+
 @pytest.fixture(autouse=True)
 def many_sign_ins_from_the_test_client(monkeypatch):
     """Every test signs in from the same address; the per-IP limit has its own test."""

@@ -300,14 +300,13 @@ async def test_opening_an_application_writes_only_on_post(web):
     assert bad.status_code == 422
 
 
-async def test_what_was_typed_as_the_session_ran_out_is_saved_after_signing_in_again(web, database_url, tmp_path):
+async def test_what_was_typed_as_the_session_ran_out_is_saved_after_signing_in_again(web, settings):
     import datetime
 
     from tests.integration.apply_helpers import page_data
     from tests.integration.test_results import age_codes, query
     from app.applications import form
 
-    settings = make_settings(database_url, tmp_path, KUAIBAN_DEV="1")
     await verified(web, "13811119991")
     r = await start_draft(web, "residence-permit")
     draft_url = r.headers["location"].rsplit("/", 1)[0]

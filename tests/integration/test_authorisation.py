@@ -16,14 +16,14 @@ from tests.integration.apply_helpers import fill_and_submit, start_draft
 from tests.integration.test_accounts import csrf, last_code, sign_in
 from tests.integration.test_apply import _declared, verified
 from tests.integration.test_results import age_codes
-from tests.integration.test_window import Identities, make_staff, settings  # noqa: F401 - fixture
+from tests.integration.test_window import Identities, make_staff
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
 OK, DENIED, SIGNIN = "ok", "denied", "signin"
 
 
-async def test_the_authorisation_matrix(settings):  # noqa: F811 - the fixture
+async def test_the_authorisation_matrix(settings):
     matter = _declared("residence-permit")
     await make_staff(settings, "m-clerk-in", "clerk", "500103", (matter.department,))
     await make_staff(settings, "m-clerk-out", "clerk", "500108", (matter.department,))

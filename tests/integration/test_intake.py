@@ -13,7 +13,7 @@ from tests.integration.apply_helpers import PERSON_ID, complete_draft, png_bytes
 from tests.integration.test_accounts import csrf, last_code, sign_in
 from tests.integration.test_apply import _declared, verified
 from tests.integration.test_results import age_codes, assert_tally_matches_a_scan, query
-from tests.integration.test_window import Identities, make_staff, settings  # noqa: F401 - fixture
+from tests.integration.test_window import Identities, make_staff
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 WALK_IN = "13855550001"
@@ -24,7 +24,7 @@ def _valid_id(first17: str) -> str:
     return first17 + "10X98765432"[sum(int(c) * w for c, w in zip(first17, weights)) % 11]
 
 
-async def test_a_clerk_applies_for_a_walk_in_and_finishes_an_instant_matter_at_the_counter(settings):  # noqa: F811
+async def test_a_clerk_applies_for_a_walk_in_and_finishes_an_instant_matter_at_the_counter(settings):
     matter = _declared("individual-business-registration")
     assert matter.instant
     walk_in_id = _valid_id("50010319900307123")
@@ -114,7 +114,7 @@ async def test_a_clerk_applies_for_a_walk_in_and_finishes_an_instant_matter_at_t
         assert (await walk_in.get(f"{draft_url}/0")).status_code == 404, "the clerk's draft stays the clerk's"
 
 
-async def test_intake_checks_the_walk_in_against_their_real_name_record(settings):  # noqa: F811
+async def test_intake_checks_the_walk_in_against_their_real_name_record(settings):
     await make_staff(settings, "j-clerk", "clerk", "500103", ("public_security", "market"))
     app = create_app(settings)
     async with AsyncTestClient(app) as client:
@@ -141,7 +141,7 @@ async def test_intake_checks_the_walk_in_against_their_real_name_record(settings
         assert number in mine, "an existing applicant finds the window's case on /me"
 
 
-async def test_an_account_without_a_real_name_must_prove_its_phone_at_the_window(settings):  # noqa: F811
+async def test_an_account_without_a_real_name_must_prove_its_phone_at_the_window(settings):
     """Somebody once signed in with this phone but never gave a real name: it is not the walk-in's
     until the walk-in reads out the code sent to it (a mistyped number must not bind a stranger)."""
     await make_staff(settings, "k-clerk", "clerk", "500103", ("public_security",))

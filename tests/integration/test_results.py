@@ -19,7 +19,7 @@ from app.licences import service as licences
 from tests.integration.apply_helpers import CREDIT_CODE, PERSON_ID, fill_and_submit, sample_file, start_draft
 from tests.integration.test_accounts import csrf, sign_in
 from tests.integration.test_apply import _declared, verified
-from tests.integration.test_window import Identities, make_staff, settings  # noqa: F401 - fixture
+from tests.integration.test_window import Identities, make_staff
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 COMPANY = "重庆示例有限公司"  # the name other tests register this credit code under (one database)
@@ -89,7 +89,7 @@ async def _decide(who, name, number, key, decision="approve", opinion="符合要
                         data={"_csrf_token": csrf(c), "decision": decision, "opinion": opinion})
 
 
-async def test_online_case_to_a_licence_verified_through_its_qr_link(settings):  # noqa: F811
+async def test_online_case_to_a_licence_verified_through_its_qr_link(settings):
     matter = _declared("construction-permit")
     await make_staff(settings, "r-clerk", "clerk", "500103", ("housing",))
     await make_staff(settings, "r-housing", "reviewer", "500103", ("housing",))
@@ -246,7 +246,7 @@ async def test_online_case_to_a_licence_verified_through_its_qr_link(settings): 
         await query(settings, "DELETE FROM verify_check")  # later tests check from the same address
 
 
-async def test_a_rejected_case_gets_a_decision_letter_with_the_reasons_and_a_person_is_masked(settings):  # noqa: F811
+async def test_a_rejected_case_gets_a_decision_letter_with_the_reasons_and_a_person_is_masked(settings):
     matter = _declared("residence-permit")
     await make_staff(settings, "d-clerk", "clerk", "500103", (matter.department,))
     app = create_app(settings)
@@ -291,7 +291,7 @@ async def test_a_rejected_case_gets_a_decision_letter_with_the_reasons_and_a_per
         assert f"/licences/{card_id}" in wallet and f"/licences/{letter_id}" not in wallet, "letters are not licences"
 
 
-async def test_an_issued_licence_is_offered_as_a_material_in_a_later_application(settings):  # noqa: F811
+async def test_an_issued_licence_is_offered_as_a_material_in_a_later_application(settings):
     change = _declared("business-licence-change")
     await make_staff(settings, "u-clerk", "clerk", "500103", ("market",))
     app = create_app(settings)
@@ -334,7 +334,7 @@ async def test_an_issued_licence_is_offered_as_a_material_in_a_later_application
         assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
 
 
-async def test_seal_codes_stay_unique_across_years(settings):  # noqa: F811
+async def test_seal_codes_stay_unique_across_years(settings):
     """Seal codes carry no year: the sequence must not start again on 1 January."""
     import datetime
     import json
@@ -361,7 +361,7 @@ async def test_seal_codes_stay_unique_across_years(settings):  # noqa: F811
         await rt.stop()
 
 
-async def test_a_bundle_is_taken_in_once_and_completes_with_its_last_member(settings):  # noqa: F811
+async def test_a_bundle_is_taken_in_once_and_completes_with_its_last_member(settings):
     """一件事一次办: one acceptance at the main case starts every member; each department finishes its
     own; the main case completes with the last of them and lists all their results."""
     bundle = _declared("company-establishment")
@@ -414,13 +414,11 @@ async def test_a_bundle_is_taken_in_once_and_completes_with_its_last_member(sett
             assert title in tracking.split('id="results-title"')[1], f"the main case lists the members' {title}"
 
 
-async def test_demo_cases_fill_the_window_once(database_url, tmp_path):
+async def test_demo_cases_fill_the_window_once(settings):
     """`kuaiban demo` seeds cases through the real services: one per tab of interest, a licence to check."""
     from app.demo import seed_cases
     from app.runtime import Runtime
-    from tests.conftest import make_settings
 
-    settings = make_settings(database_url, tmp_path, KUAIBAN_DEV="1")
     rt = Runtime(settings)
     await rt.start()
     try:
@@ -442,7 +440,7 @@ async def test_demo_cases_fill_the_window_once(database_url, tmp_path):
     await assert_tally_matches_a_scan(settings, ("clerk-yuzhong",))
 
 
-async def test_refusing_a_bundle_refuses_every_member(settings):  # noqa: F811
+async def test_refusing_a_bundle_refuses_every_member(settings):
     bundle = _declared("company-establishment")
     await make_staff(settings, "x-clerk", "clerk", "500103", ("market",))
     app = create_app(settings)

@@ -8,17 +8,11 @@ import pytest
 from litestar.testing import AsyncTestClient
 
 from app.factory import create_app
-from tests.conftest import make_settings
 from tests.integration.apply_helpers import fill_and_submit
 from tests.integration.test_accounts import csrf
 from tests.integration.test_apply import _declared, verified
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
-
-
-@pytest.fixture
-async def settings(database_url, tmp_path):
-    return make_settings(database_url, tmp_path, KUAIBAN_DEV="1")
 
 
 async def make_staff(settings, username, role, region, departments):
