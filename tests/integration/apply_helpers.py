@@ -10,6 +10,7 @@ from plugins.declarations import FieldType, Matter
 
 PERSON_ID = "11010519491231002X"
 CREDIT_CODE = "91350100M000100Y43"
+COMPANY = "重庆示例有限公司"  # every test registers CREDIT_CODE under this name (they share one database)
 
 
 def png_bytes(seed: int = 0) -> bytes:
@@ -121,3 +122,16 @@ async def complete_draft(client, matter: Matter, draft_url: str, upload_seed: in
                                                       "declaration": "yes"})
     assert r.status_code == 303 and "/cases/" in r.headers["location"], r.text[:1000]
     return r.headers["location"].split("/cases/")[1].split("?")[0]
+
+
+async def act_for_company(client) -> None:
+    """The signed-in 张三 adds 重庆示例有限公司 as its legal representative."""
+    r = await client.post("/me/companies", data={"company_name": COMPANY, "credit_code": CREDIT_CODE,
+                                                  "legal_rep": "张三", "role": "legal_rep",
+                                                  "_csrf_token": client.cookies.get("kb_csrf")})
+    assert r.status_code == 303, r.text[:300]
+
+
+def review_steps(matter: Matter) -> list[str]:
+    """The keys of the steps a reviewer decides (审核, 审批), in order."""
+    return [s.key for s in matter.steps if s.role.value in ("审核", "审批")]

@@ -9,7 +9,7 @@ from litestar.testing import AsyncTestClient
 
 from app.factory import create_app
 from tests.conftest import make_settings
-from tests.integration.apply_helpers import PERSON_ID, fill_and_submit, png_bytes, start_draft
+from tests.integration.apply_helpers import PERSON_ID, act_for_company, fill_and_submit, png_bytes, start_draft
 from tests.integration.test_accounts import csrf, sign_in
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -41,8 +41,7 @@ def _declared(key):
 
 async def test_apply_for_licence_change_and_track_it(web):
     await verified(web, "13811112222")
-    await web.post("/me/companies", data={"company_name": "重庆示例有限公司", "credit_code": "91350100M000100Y43",
-                                          "legal_rep": "张三", "role": "legal_rep", "_csrf_token": csrf(web)})
+    await act_for_company(web)
     number = await fill_and_submit(web, _declared("business-licence-change"))
     assert re.fullmatch(r"50010320\d{6}\d{5}", number)
     page = await web.get(f"/cases/{number}?submitted=1")
@@ -190,8 +189,7 @@ async def test_expired_session_mid_form_keeps_the_draft(web, monkeypatch):
 
 async def test_bundle_application_makes_a_parent_and_sub_cases(web):
     await verified(web, "13811119999")
-    await web.post("/me/companies", data={"company_name": "重庆示例有限公司", "credit_code": "91350100M000100Y43",
-                                          "legal_rep": "张三", "role": "legal_rep", "_csrf_token": csrf(web)})
+    await act_for_company(web)
     bundle = _declared("company-establishment")
     number = await fill_and_submit(web, bundle)
     page = await web.get(f"/cases/{number}")
@@ -205,8 +203,7 @@ async def test_bundle_application_makes_a_parent_and_sub_cases(web):
 
 async def test_markup_in_every_text_field_is_shown_as_text(web):
     await verified(web, "13811110000")
-    await web.post("/me/companies", data={"company_name": "重庆示例有限公司", "credit_code": "91350100M000100Y43",
-                                          "legal_rep": "张三", "role": "legal_rep", "_csrf_token": csrf(web)})
+    await act_for_company(web)
     m = _declared("business-licence-change")
     r = await start_draft(web, "business-licence-change")  # as the company
     draft_url = r.headers["location"].rsplit("/", 1)[0]

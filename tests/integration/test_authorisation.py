@@ -12,7 +12,7 @@ import pytest
 from litestar.testing import AsyncTestClient
 
 from app.factory import create_app
-from tests.integration.apply_helpers import fill_and_submit, start_draft
+from tests.integration.apply_helpers import fill_and_submit, review_steps, start_draft
 from tests.integration.test_accounts import csrf, last_code, sign_in
 from tests.integration.test_apply import _declared, verified
 from tests.integration.test_results import age_codes
@@ -48,7 +48,7 @@ async def test_the_authorisation_matrix(settings):
         who.jars["visitor"] = __import__("httpx").Cookies()
         clerk = who.act_as("m-clerk-in")  # one case finished, so there is a licence to reach
         await clerk.post(f"/window/cases/{done}/accept", data={"_csrf_token": csrf(clerk)})
-        for step in (s.key for s in matter.steps if s.role.value in ("审核", "审批")):
+        for step in review_steps(matter):
             await clerk.post(f"/window/cases/{done}/steps/{step}", data={"_csrf_token": csrf(clerk),
                                                                         "decision": "approve", "opinion": "同意"})
         r = await clerk.post(f"/window/cases/{done}/complete", data={"_csrf_token": csrf(clerk), "result": "办结"})

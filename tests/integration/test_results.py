@@ -16,13 +16,14 @@ from litestar.testing import AsyncTestClient
 from app.db.engine import fetch
 from app.factory import create_app
 from app.licences import service as licences
-from tests.integration.apply_helpers import CREDIT_CODE, PERSON_ID, fill_and_submit, sample_file, start_draft
+from tests.integration.apply_helpers import (
+    COMPANY, CREDIT_CODE, PERSON_ID, act_for_company, fill_and_submit, review_steps, sample_file, start_draft,
+)
 from tests.integration.test_accounts import csrf, sign_in
 from tests.integration.test_apply import _declared, verified
 from tests.integration.test_window import Identities, make_staff
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
-COMPANY = "重庆示例有限公司"  # the name other tests register this credit code under (one database)
 
 
 async def query(settings, sql: str, *args) -> list[dict]:
@@ -101,8 +102,7 @@ async def test_online_case_to_a_licence_verified_through_its_qr_link(settings):
         client.follow_redirects = False
         who = Identities(client)
         await verified(client, "13844440001")
-        await client.post("/me/companies", data={"company_name": COMPANY, "credit_code": CREDIT_CODE,
-                                                 "legal_rep": "张三", "role": "legal_rep", "_csrf_token": csrf(client)})
+        await act_for_company(client)
         number = await fill_and_submit(client, matter)
         who.save("citizen")
         await sign_in(client, "13844440002")
@@ -259,7 +259,7 @@ async def test_a_rejected_case_gets_a_decision_letter_with_the_reasons_and_a_per
         who.save("citizen")
         await who.staff("d-clerk")
         clerk = who.act_as("d-clerk")
-        steps = [s.key for s in matter.steps if s.role.value in ("审核", "审批")]
+        steps = review_steps(matter)
         for number, decision in ((approved, "approve"), (rejected, "reject")):
             assert (await clerk.post(f"/window/cases/{number}/accept", data={"_csrf_token": csrf(clerk)})).status_code == 303
             for key in (steps if decision == "approve" else steps[:1]):
@@ -299,14 +299,13 @@ async def test_an_issued_licence_is_offered_as_a_material_in_a_later_application
         client.follow_redirects = False
         who = Identities(client)
         await verified(client, "13844440004")
-        await client.post("/me/companies", data={"company_name": COMPANY, "credit_code": CREDIT_CODE,
-                                                 "legal_rep": "张三", "role": "legal_rep", "_csrf_token": csrf(client)})
+        await act_for_company(client)
         number = await fill_and_submit(client, change)
         who.save("citizen")
         await who.staff("u-clerk")
         clerk = who.act_as("u-clerk")
         await clerk.post(f"/window/cases/{number}/accept", data={"_csrf_token": csrf(clerk)})
-        for step in (s.key for s in change.steps if s.role.value in ("审核", "审批")):
+        for step in review_steps(change):
             assert (await _decide(who, "u-clerk", number, step)).status_code == 303
         assert (await clerk.post(f"/window/cases/{number}/complete", data={"_csrf_token": csrf(clerk),
                                                                           "result": "准予变更登记"})).status_code == 303
@@ -398,7 +397,7 @@ async def test_a_bundle_is_taken_in_once_and_completes_with_its_last_member(sett
         for index, member in enumerate(members, start=1):
             child = f"{number}-{index}"
             decider = "b-police" if member.key == "seal-carving" else "b-clerk"  # each department its own part
-            for step in (s.key for s in member.steps if s.role.value in ("审核", "审批")):
+            for step in review_steps(member):
                 if decider == "b-police":
                     assert (await _decide(who, "b-police", f"{number}-1", "review")).status_code == 404, "not its step"
                 assert (await _decide(who, decider, child, step)).status_code == 303, (child, step)

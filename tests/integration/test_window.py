@@ -8,7 +8,7 @@ import pytest
 from litestar.testing import AsyncTestClient
 
 from app.factory import create_app
-from tests.integration.apply_helpers import fill_and_submit
+from tests.integration.apply_helpers import act_for_company, fill_and_submit
 from tests.integration.test_accounts import csrf
 from tests.integration.test_apply import _declared, verified
 
@@ -139,8 +139,7 @@ async def test_parallel_reviews_complete_only_when_every_member_approved(setting
         client.follow_redirects = False
         who = Identities(client)
         await verified(client, "13822220002")
-        await client.post("/me/companies", data={"company_name": "重庆示例有限公司", "credit_code": "91350100M000100Y43",
-                                                 "legal_rep": "张三", "role": "legal_rep", "_csrf_token": csrf(client)})
+        await act_for_company(client)
         number = await fill_and_submit(client, matter)
         who.save("citizen")
         for name in ("c-clerk", "c-housing", "c-fire", "c-cad"):
