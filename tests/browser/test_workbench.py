@@ -127,6 +127,13 @@ def test_workbench_from_walk_in_to_a_verified_licence(desk: Page, add_staff, bro
     image = preview.locator("img")
     expect(image).to_be_visible()
     page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+    pdf = page.locator("details.viewer:has(iframe)").first  # the PDF opens in place, from a file we may frame
+    pdf.locator("summary").click()
+    frame = pdf.locator("iframe")
+    expect(frame).to_be_visible()
+    served = page.context.request.get(frame.get_attribute("src"))
+    assert served.status == 200 and served.headers["content-type"] == "application/pdf"
+    assert "frame-ancestors 'self'" in served.headers["content-security-policy"]
     expect(page.get_by_role("button", name="当场受理并办结（即办件）")).to_be_visible()
     page.locator("#f-finish").fill("准予登记，当场发照")
     page.get_by_role("button", name="当场受理并办结（即办件）").click()

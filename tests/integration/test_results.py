@@ -143,6 +143,11 @@ async def test_online_case_to_a_licence_verified_through_its_qr_link(settings):
         # During the parallel review the fire reviewer finds a drawing missing: a notice pauses the clock.
         fire_doc = next(m for m in matter.materials if "消防" in m.title)
         fire = who.act_as("r-fire")
+        assert f'action="/window/cases/{number}/correction"' in (await fire.get(f"/window/cases/{number}")).text, \
+            "the reviewer whose step is open is offered the notice"
+        assert "/correction" not in (await who.act_as("r-housing").get(f"/window/cases/{number}")).text, \
+            "a reviewer whose steps are decided or still to come is not"
+        fire = who.act_as("r-fire")
         r = await fire.post(f"/window/cases/{number}/correction", data={
             "_csrf_token": csrf(fire), "items": [f"material:{fire_doc.name}"],
             f"note:material:{fire_doc.name}": "缺少消防设计说明", "note": ""})
